@@ -1,0 +1,229 @@
+// The `kg` command line: a thin shell over src/lib/graph, for scripts and for the build.
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { formatProblem, KgError } from '../lib/graph/errors.ts';
+import { buildGraph } from '../lib/graph/model.ts';
+import type { KnowledgeGraph } from '../lib/graph/model.ts';
+import { neighbourhood } from '../lib/graph/neighbourhood.ts';
+import { resolveEntity } from '../lib/graph/resolve-entity.ts';
+import { buildSearchIndex, search } from '../lib/graph/search.ts';
+import { graphStats } from '../lib/graph/stats.ts';
+import { ARTIFACT, buildArtifact } from './build-artifact.ts';
+import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
+import { loadData } from './load-data.ts';
+
+const USAGE = `kg — the knowledge-graph engine on the command line
+
+Usage:
+  kg compile   [--data DIR] [-o FILE]           compile graph-data and write the app's artifact (${ARTIFACT})
+  kg validate  [--data DIR] [--json]            check graph-data; exit 1 listing every problem
+  kg stats     [--data PATH] [--json]           counts by type and modality, connected components
+  kg search    QUERY [--data PATH] [--limit N] [--json]
+  kg neighbors ENTITY [--depth N] [--data PATH] [--json]
+  kg path      FROM TO [path options] [--data PATH] [--json]
+  kg export    --format json|kg-json|graphology|gexf|graphml|csv [selection] [--data PATH] [-o FILE]
+
+PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file.
+ENTITY, FROM and TO take an id or any name or alias in any language.`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  json: { type: 'boolean' },
+  limit: { type: 'string' },
+  depth: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  mode: { type: 'string' },
+  k: { type: 'string' },
+  direction: { type: 'string' },
+  relations: { type: 'string' },
+  'exclude-relations': { type: 'string' },
+  'exclude-types': { type: 'string' },
+  avoid: { type: 'string' },
+  'max-hops': { type: 'string' },
+  modality: { type: 'string' },
+  lang: { type: 'string' },
+  focus: { type: 'string' },
+  path: { type: 'string' },
+  types: { type: 'string' },
+  ids: { type: 'string' },
+} as const;
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function integer(values: Values, key: string, fallback: number, min: number, max: number): number {
+  const raw = values[key];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new KgError({
+      code: 'CLI_BAD_OPTION',
+      severity: 'error',
+      message: `--${key} must be a whole number from ${min} to ${max}, got "${String(raw)}"`,
+    });
+  }
+  return n;
+}
+
+export function list(values: Values, key: string): string[] | undefined {
+  const raw = values[key];
+  return typeof raw === 'string'
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+}
+
+async function loadGraph(values: Values): Promise<KnowledgeGraph> {
+  return buildGraph(await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA));
+}
+
+function describe(graph: KnowledgeGraph, id: string): { id: string; type: string; name: { en: string; zh: string } } {
+  const e = graph.getNodeAttributes(id);
+  return { id, type: e.type, name: e.name };
+}
+
+const COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
+  async compile(_args, values) {
+    const result = buildArtifact(
+      typeof values.data === 'string' ? values.data : DEFAULT_DATA,
+      typeof values.output === 'string' ? values.output : ARTIFACT,
+    );
+    for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    if (!result.ok) {
+      process.stderr.write(
+        `kg compile: ${result.problems.filter((p) => p.severity === 'error').length} error(s); the previous artifact was kept\n`,
+      );
+      return 1;
+    }
+    out(
+      `kg compile: ${result.compiled!.entities.length} entities, ${result.compiled!.relations.length} relations → ${typeof values.output === 'string' ? values.output : ARTIFACT}`,
+    );
+    return 0;
+  },
+
+  async validate(_args, values) {
+    const { compiled, problems } = compileFolder(typeof values.data === 'string' ? values.data : DEFAULT_DATA);
+    if (values.json) out(JSON.stringify({ ok: Boolean(compiled), problems }, null, 2));
+    else {
+      for (const p of problems) out(formatProblem(p));
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      out(
+        compiled
+          ? `ok: ${compiled.entities.length} entities, ${compiled.relations.length} relations, ${problems.length} warning(s)`
+          : `${errors} error(s)`,
+      );
+    }
+    return compiled ? 0 : 1;
+  },
+
+  async stats(_args, values) {
+    const stats = graphStats(await loadGraph(values));
+    if (values.json) {
+      out(JSON.stringify(stats, null, 2));
+      return 0;
+    }
+    out(`${stats.title}: ${stats.entities} entities, ${stats.relations} relations, ${stats.sources} source(s)`);
+    out(
+      `components: ${stats.components.count} (sizes ${stats.components.sizes.slice(0, 10).join(', ')}${stats.components.count > 10 ? ', …' : ''})`,
+    );
+    for (const [title, counts] of [
+      ['entities by type', stats.entitiesByType],
+      ['relations by type', stats.relationsByType],
+      ['relations by modality', stats.relationsByModality],
+    ] as const) {
+      out(`${title}:`);
+      for (const [k, v] of Object.entries(counts)) out(`  ${k.padEnd(20)} ${v}`);
+    }
+    return 0;
+  },
+
+  async search(args, values) {
+    const query = args.join(' ');
+    if (!query) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg search needs a QUERY' });
+    const graph = await loadGraph(values);
+    const hits = search(buildSearchIndex(graph.mapNodes((_, e) => e)), query, { limit: integer(values, 'limit', 10, 1, 1000) });
+    const rows = hits.map((h) => ({ ...describe(graph, h.id), score: h.score, matched: h.matched, field: h.field }));
+    if (values.json) out(JSON.stringify({ query, hits: rows }, null, 2));
+    else if (rows.length === 0) out(`no match for "${query}"`);
+    else
+      for (const r of rows)
+        out(`${r.id.padEnd(28)} ${r.name.en}${r.name.zh ? ` / ${r.name.zh}` : ''}  [${r.type}]  (${r.field}: ${r.matched})`);
+    return 0;
+  },
+
+  async neighbors(args, values) {
+    if (!args[0]) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg neighbors needs an ENTITY' });
+    const graph = await loadGraph(values);
+    const id = resolveEntity(graph, args.join(' '));
+    const depth = integer(values, 'depth', 1, 1, 10);
+    const { distances, relations } = neighbourhood(graph, id, depth);
+    const neighbours = [...distances]
+      .filter(([n]) => n !== id)
+      .sort(([a, da], [b, db]) => da - db || a.localeCompare(b))
+      .map(([n, d]) => ({ ...describe(graph, n), distance: d }));
+    const rels = relations.map((r) => {
+      const a = graph.getEdgeAttributes(r);
+      return { id: r, source: a.source, target: a.target, type: a.type, modality: a.modality };
+    });
+    if (values.json) out(JSON.stringify({ entity: describe(graph, id), depth, neighbours, relations: rels }, null, 2));
+    else {
+      out(`${graph.getNodeAttributes(id).name.en} — ${neighbours.length} entities within ${depth} hop(s)`);
+      for (const n of neighbours)
+        out(`  ${'·'.repeat(n.distance)} ${n.id} (${n.name.en}${n.name.zh ? ` / ${n.name.zh}` : ''}) [${n.type}]`);
+    }
+    return 0;
+  },
+};
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`kg: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const [command, ...args] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    out(USAGE);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  const extra = await import('./commands-extra.ts');
+  const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`kg: unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await run(args, parsed.values);
+  } catch (error) {
+    if (error instanceof KgError) {
+      for (const p of error.problems) process.stderr.write(`kg ${command}: ${formatProblem(p)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`kg: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
+
+export type { Values };
+void writeFileSync;

@@ -1,0 +1,40 @@
+// Rules for ids, dates, URLs and hidden characters, shared by the compiler, importers and URL state.
+
+/** Slug ids: lowercase ASCII letters and digits in hyphen-separated runs. Rules out `__proto__`, spaces, invisibles. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Names that must never become ids or keys, even in formats that allow any id. */
+export const MAGIC_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
+
+/** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a decade `YYY0s`. */
+export const DATE = /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?|\d{3}0s)$/;
+
+// Bidi embeddings/overrides/isolates, zero-width characters, BOM, soft hyphen, other format controls.
+const HIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
+
+/** Code points in `text` that are invisible or reorder text (bidi controls), as `U+202E` strings with their index. */
+export function hiddenCharacters(text: string): Array<{ index: number; codePoint: string }> {
+  const found: Array<{ index: number; codePoint: string }> = [];
+  for (const match of text.matchAll(HIDDEN)) {
+    found.push({ index: match.index, codePoint: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+  }
+  return found;
+}
+
+/** Replaces hidden characters with visible `<U+202E>` markers, for display. */
+export function neutraliseHidden(text: string): string {
+  return text.replace(HIDDEN, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Whether `url` is an absolute http(s) URL: the only kind the app ever turns into a link. */
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(url);
+}
+
+/** Lower bound of a date string as a sortable `YYYY-MM-DD` (decades start at their first year). */
+export function dateLowerBound(date: string): string {
+  if (date.endsWith('s')) return `${date.slice(0, 4)}-01-01`;
+  const [y, m = '01', d = '01'] = date.split('-');
+  return `${y}-${m}-${d}`;
+}

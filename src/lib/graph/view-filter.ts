@@ -1,0 +1,57 @@
+// The filtered, focused subgraph: which entities and relations a view shows, from filters and a focus entity.
+import type { KnowledgeGraph } from './model.ts';
+import type { Modality } from './types.ts';
+import { MODALITIES } from './types.ts';
+import { neighbourhood } from './neighbourhood.ts';
+
+export interface ViewFilter {
+  hiddenEntityTypes: readonly string[];
+  hiddenRelationTypes: readonly string[];
+  modalities: readonly Modality[];
+  /** Show only this entity's neighbourhood to `depth`. */
+  focus?: { id: string; depth: number } | undefined;
+}
+
+export const DEFAULT_FILTER: ViewFilter = { hiddenEntityTypes: [], hiddenRelationTypes: [], modalities: MODALITIES };
+
+export interface VisibleSet {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+/** Predicates for a filter (no focus): usable by neighbourhoods, paths and exports so all agree with the view. */
+export function filterPredicates(
+  graph: KnowledgeGraph,
+  filter: ViewFilter,
+): { node: (id: string) => boolean; edge: (id: string) => boolean } {
+  const hiddenTypes = new Set(filter.hiddenEntityTypes);
+  const hiddenRelations = new Set(filter.hiddenRelationTypes);
+  const modalities = new Set(filter.modalities);
+  const node = (id: string): boolean => !hiddenTypes.has(graph.getNodeAttribute(id, 'type'));
+  const edge = (id: string): boolean => {
+    const r = graph.getEdgeAttributes(id);
+    return !hiddenRelations.has(r.type) && modalities.has(r.modality) && node(graph.source(id)) && node(graph.target(id));
+  };
+  return { node, edge };
+}
+
+/** Entities and relations visible under a filter and optional focus. */
+export function visibleSet(graph: KnowledgeGraph, filter: ViewFilter): VisibleSet {
+  const { node, edge } = filterPredicates(graph, filter);
+  if (filter.focus && graph.hasNode(filter.focus.id)) {
+    const { distances, relations } = neighbourhood(graph, filter.focus.id, filter.focus.depth, { nodeFilter: node, edgeFilter: edge });
+    return { nodes: new Set(distances.keys()), edges: new Set(relations) };
+  }
+  const nodes = new Set(graph.filterNodes((id) => node(id)));
+  const edges = new Set(graph.filterEdges((id) => edge(id)));
+  return { nodes, edges };
+}
+
+/** Counts per entity type and per relation type, for the filter panel. */
+export function typeCounts(graph: KnowledgeGraph): { entities: Map<string, number>; relations: Map<string, number> } {
+  const entities = new Map<string, number>();
+  const relations = new Map<string, number>();
+  graph.forEachNode((_, e) => entities.set(e.type, (entities.get(e.type) ?? 0) + 1));
+  graph.forEachEdge((_, r) => relations.set(r.type, (relations.get(r.type) ?? 0) + 1));
+  return { entities, relations };
+}

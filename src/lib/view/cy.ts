@@ -1,0 +1,127 @@
+// The one place a Cytoscape instance is created and destroyed; everything else hands it data and class sets.
+import cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, EventObject } from 'cytoscape';
+import { stylesheet } from './style.ts';
+
+/** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
+export interface CanvasState {
+  visible: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
+  selected?: string | undefined;
+  /** Elements to emphasise (neighbourhood of the hovered or selected entity, or a path); the rest fades. */
+  emphasis?: ReadonlySet<string> | undefined;
+  path?: ReadonlySet<string> | undefined;
+}
+
+export interface CanvasEvents {
+  onTapNode(id: string): void;
+  onTapEdge(id: string): void;
+  onTapBackground(): void;
+  onDoubleTapNode(id: string): void;
+  onHoverNode(id: string | undefined): void;
+  onViewport(camera: { zoom: number; x: number; y: number }): void;
+}
+
+export interface CanvasHandle {
+  readonly cy: Core;
+  setElements(elements: ElementDefinition[], fit: boolean): void;
+  /** Relabels nodes and edges in place (language switch) without touching positions. */
+  relabel(labels: ReadonlyMap<string, string>): void;
+  apply(state: CanvasState): void;
+  center(id: string): void;
+  fit(ids?: ReadonlySet<string>): void;
+  setCamera(camera: { zoom: number; x: number; y: number }): void;
+  destroy(): void;
+}
+
+const DOUBLE_TAP_MS = 350;
+
+/** Creates the canvas in `container`. `destroy` is idempotent. */
+export function createCanvas(container: HTMLElement, elements: ElementDefinition[], events: CanvasEvents): CanvasHandle {
+  const cy = cytoscape({
+    container,
+    elements,
+    style: stylesheet(),
+    layout: { name: 'preset', fit: true, padding: 30 },
+    minZoom: 0.05,
+    maxZoom: 6,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    textureOnViewport: elements.length > 3000,
+    hideEdgesOnViewport: elements.length > 3000,
+    pixelRatio: 'auto',
+  });
+  // Cytoscape's own :selected state is not used; selection is view state applied as a class.
+  cy.autounselectify(true);
+
+  let lastTap = { id: '', time: 0 };
+  cy.on('tap', 'node', (e: EventObject) => {
+    const id = e.target.id() as string;
+    const now = Date.now();
+    if (lastTap.id === id && now - lastTap.time < DOUBLE_TAP_MS) events.onDoubleTapNode(id);
+    else events.onTapNode(id);
+    lastTap = { id, time: now };
+  });
+  cy.on('tap', 'edge', (e: EventObject) => events.onTapEdge(e.target.id() as string));
+  cy.on('tap', (e: EventObject) => {
+    if (e.target === cy) events.onTapBackground();
+  });
+  cy.on('taphold', 'node', (e: EventObject) => events.onDoubleTapNode(e.target.id() as string));
+  cy.on('mouseover', 'node', (e: EventObject) => events.onHoverNode(e.target.id() as string));
+  cy.on('mouseout', 'node', () => events.onHoverNode(undefined));
+  let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('viewport', () => {
+    clearTimeout(viewportTimer);
+    viewportTimer = setTimeout(() => events.onViewport({ zoom: cy.zoom(), ...cy.pan() }), 250);
+  });
+
+  let destroyed = false;
+  return {
+    cy,
+    setElements(next, fit) {
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(next);
+      });
+      if (fit) cy.fit(undefined, 30);
+    },
+    relabel(labels) {
+      cy.batch(() => {
+        cy.elements().forEach((el) => {
+          const label = labels.get(el.id());
+          if (label !== undefined && el.data('label') !== label) el.data('label', label);
+        });
+      });
+    },
+    apply(state) {
+      cy.batch(() => {
+        cy.elements().forEach((el) => {
+          const id = el.id();
+          const visible = el.isNode() ? state.visible.nodes.has(id) : state.visible.edges.has(id);
+          el.toggleClass('hidden', !visible);
+          el.toggleClass('selected', id === state.selected);
+          el.toggleClass('faded', state.emphasis !== undefined && !state.emphasis.has(id));
+          el.toggleClass('neighbour', state.emphasis !== undefined && state.emphasis.has(id));
+          el.toggleClass('path', state.path?.has(id) ?? false);
+        });
+      });
+    },
+    center(id) {
+      const el = cy.getElementById(id);
+      if (el.nonempty()) cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
+    },
+    fit(ids) {
+      const eles = ids ? cy.elements().filter((el) => ids.has(el.id())) : cy.elements(':visible');
+      cy.animate({ fit: { eles: eles.nonempty() ? eles : cy.elements(), padding: 40 } }, { duration: 300 });
+    },
+    setCamera(camera) {
+      cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      clearTimeout(viewportTimer);
+      cy.destroy();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Pure mapping from the knowledge model to Cytoscape element definitions (no DOM, no Cytoscape instance).
+import type { ElementDefinition } from 'cytoscape';
+import type { CompiledGraph, Entity, Relation } from '../graph/types.ts';
+
+export type Lang = 'en' | 'zh';
+
+/** Labels longer than this are cut with an ellipsis on the canvas (the panel shows the full name). */
+export const MAX_LABEL = 28;
+
+export function truncate(text: string, max = MAX_LABEL): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** An entity's display name in a language, falling back to English, then the id. */
+export function entityName(entity: Pick<Entity, 'id' | 'name'>, lang: Lang): string {
+  return (lang === 'zh' ? entity.name.zh || entity.name.en : entity.name.en || entity.name.zh) || entity.id;
+}
+
+/** Approximate rendered width of a label in pixels at font size 12: CJK glyphs are about twice as wide. */
+export function labelWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 12.5 : 7;
+  return width;
+}
+
+export const NODE_SIZE = 26;
+const LABEL_HEIGHT = 16;
+
+/** Node size used by layouts: the node plus its label below it, wide enough for either language. */
+export function layoutBox(entity: Entity): { w: number; h: number } {
+  const w = Math.max(labelWidth(truncate(entity.name.en)), labelWidth(truncate(entity.name.zh || entity.name.en)));
+  return { w: Math.max(NODE_SIZE, w), h: NODE_SIZE + LABEL_HEIGHT };
+}
+
+/** Cytoscape elements for a graph, labelled in `lang`. Colours and shapes come from entity types. */
+export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[] {
+  const types = new Map(graph.entityTypes.map((t) => [t.id, t]));
+  const relationTypes = new Map(graph.relationTypes.map((t) => [t.id, t]));
+  const nodes: ElementDefinition[] = graph.entities.map((e) => {
+    const type = types.get(e.type);
+    const position = graph.positions?.[e.id];
+    return {
+      group: 'nodes',
+      data: {
+        id: e.id,
+        label: truncate(entityName(e, lang)),
+        type: e.type,
+        color: type?.color ?? '#6b7280',
+        shape: type?.shape ?? 'ellipse',
+      },
+      ...(position ? { position: { x: position.x, y: position.y } } : {}),
+    };
+  });
+  const edges: ElementDefinition[] = graph.relations.map((r: Relation) => {
+    const type = relationTypes.get(r.type);
+    return {
+      group: 'edges',
+      data: {
+        id: r.id,
+        source: r.source,
+        target: r.target,
+        type: r.type,
+        label: type ? type.label[lang] || type.label.en : r.type,
+        modality: r.modality,
+      },
+      classes: [r.modality, type?.symmetric ? 'symmetric' : 'directed'].join(' '),
+    };
+  });
+  return [...nodes, ...edges];
+}

@@ -1,0 +1,72 @@
+// The Cytoscape stylesheet: colours and shapes from entity types, modality as line style, view-state classes.
+import type { StylesheetJson } from 'cytoscape';
+import { NODE_SIZE } from './elements.ts';
+
+export interface StyleOptions {
+  /** Show relation labels on edges (off for large graphs). */
+  edgeLabels: boolean;
+  /** Background colour the labels are outlined against. */
+  background: string;
+}
+
+const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff' };
+
+/** The stylesheet. Display state (selection, hover, focus, path) is expressed only through classes. */
+export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson {
+  const o = { ...DEFAULTS, ...options };
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as never,
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+        label: 'data(label)',
+        'font-size': 12,
+        'font-family': 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+        color: '#1f2937',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 3,
+        'text-outline-color': o.background,
+        'text-outline-width': 2,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': 6,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.6,
+        'line-color': '#94a3b8',
+        'target-arrow-color': '#94a3b8',
+        'curve-style': 'bezier',
+        'arrow-scale': 0.9,
+        label: o.edgeLabels ? 'data(label)' : '',
+        'font-size': 9,
+        color: '#475569',
+        'text-rotation': 'autorotate',
+        'text-outline-color': o.background,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 8,
+      },
+    },
+    { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+    {
+      selector: 'edge.opinion',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'line-color': '#c084fc', 'target-arrow-color': '#c084fc' },
+    },
+    { selector: 'edge.prediction', style: { 'line-style': 'dotted', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2 } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'node.hover, node.neighbour', style: { 'border-color': '#111827', 'border-width': 2 } },
+    { selector: 'edge.hover, edge.neighbour', style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },
+    { selector: 'node.selected', style: { 'border-color': '#111827', 'border-width': 4, 'font-weight': 'bold', 'z-index': 10 } },
+    { selector: 'edge.selected', style: { width: 4, 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', 'z-index': 10 } },
+    { selector: 'node.path', style: { 'border-color': '#f97316', 'border-width': 4, 'z-index': 20 } },
+    { selector: 'edge.path', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', 'z-index': 20, opacity: 1 } },
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: 'node:active', style: { 'overlay-opacity': 0.1 } },
+  ];
+}

@@ -1,0 +1,37 @@
+// Vite builds the app; the kgData plugin compiles graph-data/ into the artifact the app imports.
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { kgData } from './src/cli/vite-plugin-kg-data.ts';
+
+export default defineConfig({
+  // Under Vitest the artifact is already compiled by `npm run compile`; unit tests call the compiler directly.
+  plugins: [...(process.env.VITEST ? [] : [kgData()]), svelte()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
