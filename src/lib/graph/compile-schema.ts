@@ -3,7 +3,7 @@ import type { Problem } from './errors.ts';
 import { didYouMean } from './errors.ts';
 import type { Bilingual, EntityType, RelationType } from './types.ts';
 import { NODE_SHAPES } from './types.ts';
-import { SLUG } from './text-checks.ts';
+import { MAGIC_KEYS, SLUG } from './text-checks.ts';
 import type { YamlFile } from './yaml-reader.ts';
 import { isMap, isScalar, RecordReader } from './yaml-reader.ts';
 
@@ -84,7 +84,7 @@ export function readSchema(file: YamlFile, problems: Problem[]): Schema | undefi
 function* typeEntries(root: RecordReader, key: string, file: YamlFile, problems: Problem[]): Generator<[string, RecordReader]> {
   const node = root.value(key);
   if (node === undefined || node === null) {
-    root.problem('FIELD_MISSING', `missing required field "${key}"`);
+    root.problem('FIELD_MISSING', `missing required field "${key}"`, key);
     return;
   }
   if (!isMap(node)) {
@@ -93,7 +93,7 @@ function* typeEntries(root: RecordReader, key: string, file: YamlFile, problems:
   }
   for (const pair of node.items) {
     const id = isScalar(pair.key) ? pair.key.value : undefined;
-    if (typeof id !== 'string' || !SLUG.test(id)) {
+    if (typeof id !== 'string' || !SLUG.test(id) || MAGIC_KEYS.has(id)) {
       problems.push({
         code: 'ID_NOT_SLUG',
         severity: 'error',

@@ -5,7 +5,7 @@ import type { CompiledGraph, Entity, Evidence, Modality, Relation, Source } from
 import { MODALITIES } from './types.ts';
 import type { Schema } from './compile-schema.ts';
 import { readBilingual, readSchema } from './compile-schema.ts';
-import { DATE, hiddenCharacters, isHttpUrl, SLUG } from './text-checks.ts';
+import { DATE, hiddenCharacters, isHttpUrl, MAGIC_KEYS, SLUG } from './text-checks.ts';
 import { pinyinForms } from './pinyin.ts';
 import type { YamlFile } from './yaml-reader.ts';
 import { isMap, parseYaml, RecordReader, recordsOf } from './yaml-reader.ts';
@@ -58,6 +58,11 @@ export function compile(files: readonly DataFile[]): CompileResult {
   const checkId = (reader: RecordReader, kind: string): string | undefined => {
     const id = reader.string('id', true);
     if (id === undefined) return undefined;
+    if (MAGIC_KEYS.has(id)) {
+      // `constructor` and `prototype` are valid slugs but must never become ids (see MAGIC_KEYS).
+      reader.problem('ID_NOT_SLUG', `${kind} id "${id}" is reserved: choose a more specific id`, 'id');
+      return undefined;
+    }
     if (!SLUG.test(id)) {
       const hidden = hiddenCharacters(id);
       const why = hidden.length ? ` (contains invisible ${hidden.map((h) => h.codePoint).join(', ')})` : '';
@@ -199,6 +204,11 @@ function readEntity(
   const url = readUrl(reader);
   const dates: Record<string, string> = {};
   for (const [key, node] of reader.entries('dates')) {
+    if (MAGIC_KEYS.has(key)) {
+      // `dates.__proto__ = "2020"` would be dropped silently by the assignment below; say so instead.
+      reader.problem('FIELD_UNKNOWN', `dates key "${key}" is reserved: use a plain name such as "founded"`, 'dates');
+      continue;
+    }
     const value = node && 'value' in node ? node.value : undefined;
     if (typeof value !== 'string' || !DATE.test(value))
       reader.problem('FIELD_DATE', `dates.${key} must be a date string like "2023"`, 'dates');
@@ -234,7 +244,8 @@ function readRelation(
   const target = r.string('target', true);
   const type = r.string('type', true);
   let id = r.string('id');
-  if (id !== undefined && !SLUG.test(id)) {
+  const explicitId = id !== undefined;
+  if (id !== undefined && (!SLUG.test(id) || MAGIC_KEYS.has(id))) {
     r.problem('ID_NOT_SLUG', `relation id "${id}" is not a slug: use a-z, 0-9 and single hyphens`, 'id');
     id = undefined;
   } else if (id === undefined && source !== undefined && type !== undefined && target !== undefined) {
@@ -308,7 +319,9 @@ function readRelation(
     if (sourceId !== undefined && quote !== undefined && quote.trim() !== '') evidence.push({ source: sourceId, quote });
   });
   if (!ok || !id || source === undefined || target === undefined || type === undefined || !validModality) return undefined;
-  if (!claimId(id, reader.at('id'), 'relation')) return undefined;
+  // A derived id ("a--funds--b") cannot clash with a slug id; two equal ones are the same statement twice,
+  // which checkRelationSet reports as REL_DUPLICATE rather than as a confusing duplicate id nobody wrote.
+  if (explicitId && !claimId(id, reader.at('id'), 'relation')) return undefined;
   const relation: Relation = {
     id,
     source,

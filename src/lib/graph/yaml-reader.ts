@@ -158,7 +158,8 @@ export class RecordReader {
   string(key: string, required = false): string | undefined {
     const pair = this.#pair(key);
     if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-      if (required) this.problem('FIELD_MISSING', `missing required field "${this.#prefix}${key}"`, undefined);
+      // Located at the record (or the empty value), but the field path names the missing field.
+      if (required) this.problem('FIELD_MISSING', `missing required field "${this.#prefix}${key}"`, key);
       return undefined;
     }
     const node = pair.value as Node;
@@ -184,7 +185,7 @@ export class RecordReader {
   map(key: string, required: boolean): RecordReader | undefined {
     const node = this.value(key);
     if (node === undefined || node === null) {
-      if (required) this.problem('FIELD_MISSING', `missing required field "${this.#prefix}${key}"`);
+      if (required) this.problem('FIELD_MISSING', `missing required field "${this.#prefix}${key}"`, key);
       return undefined;
     }
     if (!isMap(node)) {
@@ -198,7 +199,7 @@ export class RecordReader {
   list(key: string, required: boolean): Node[] {
     const node = this.value(key);
     if (node === undefined || node === null) {
-      if (required) this.problem('FIELD_MISSING', `missing required field "${this.#prefix}${key}"`);
+      if (required) this.problem('FIELD_MISSING', `missing required field "${this.#prefix}${key}"`, key);
       return [];
     }
     if (!isSeq(node)) {
