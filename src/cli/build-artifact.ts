@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Problem } from '../lib/graph/errors.ts';
 import type { CompiledGraph } from '../lib/graph/types.ts';
-import { computePositions } from '../lib/view/layouts.ts';
+import { computePositions } from '../lib/view/precompute-layout.ts';
 import { compileFolder } from './data-folder.ts';
 
 export const ARTIFACT = 'generated/graph.json';

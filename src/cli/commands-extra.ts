@@ -1,4 +1,73 @@
-// `kg path` and `kg export`: wired to the path-finding and format modules.
+// `kg path` and `kg export`: thin shells over the path engine and the format layer.
+import { writeFileSync } from 'node:fs';
+import { KgError } from '../lib/graph/errors.ts';
+import { buildGraph } from '../lib/graph/model.ts';
+import { resolveEntity } from '../lib/graph/resolve-entity.ts';
+import { findPaths, pathCitations, pathOptionsFromFlags, pathSentence, PATH_FLAGS } from '../lib/graph/paths/index.ts';
+import type { PathFlags } from '../lib/graph/paths/index.ts';
+import { loadData } from './load-data.ts';
+import { DEFAULT_DATA } from './data-folder.ts';
 import type { Values } from './main.ts';
 
-export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {};
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export function flagsOf(values: Values): PathFlags {
+  const flags: PathFlags = {};
+  for (const flag of PATH_FLAGS) {
+    const v = values[flag];
+    if (typeof v === 'string') flags[flag] = v;
+  }
+  return flags;
+}
+
+export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
+  async path(args, values) {
+    if (args.length !== 2) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg path needs FROM and TO (quote names with spaces)' });
+    const graph = buildGraph(await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA));
+    const from = resolveEntity(graph, args[0]!);
+    const to = resolveEntity(graph, args[1]!);
+    const options = pathOptionsFromFlags(flagsOf(values));
+    if (options.avoid) options.avoid = options.avoid.map((a) => resolveEntity(graph, a));
+    const result = findPaths(graph, from, to, options);
+    const lang = values.lang === 'zh' ? 'zh' : 'en';
+    if (values.json) {
+      out(
+        JSON.stringify(
+          {
+            from,
+            to,
+            paths: result.paths.map((p) => ({
+              length: p.length,
+              nodes: p.nodes,
+              edges: p.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, modality: e.modality, evidence: e.evidence })),
+              sentence: pathSentence(graph, p, lang),
+            })),
+            common: result.common,
+            truncated: result.truncated,
+            ...(result.reason ? { reason: result.reason } : {}),
+          },
+          null,
+          2,
+        ),
+      );
+      return 0;
+    }
+    if (result.paths.length === 0) {
+      out(result.reason?.sentence ?? 'no path');
+      return 0;
+    }
+    result.paths.forEach((p, i) => {
+      out(`${i + 1}. ${pathSentence(graph, p, lang)}`);
+    });
+    if (values.mode === undefined || result.paths.length === 1) {
+      out('');
+      out(pathCitations(graph, result.paths[0]!, lang));
+    }
+    if (result.common.length) out(`\ncommon neighbours: ${result.common.join(', ')}`);
+    return 0;
+  },
+};
+
+void writeFileSync;

@@ -17,6 +17,15 @@ export function kgData(dataFolder = process.env.KG_DATA ?? DEFAULT_DATA): Plugin
       if (report) this.warn(report);
       if (!ok) this.error(`graph-data has errors; the previous ${ARTIFACT} was kept.\n${report}`);
     },
+    // Preload the graph data so its download overlaps the script's.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const asset = Object.values(ctx.bundle ?? {}).find((chunk) => chunk.type === 'asset' && /graph-[\w-]+\.json$/.test(chunk.fileName));
+        if (!asset) return [];
+        return [{ tag: 'link', attrs: { rel: 'preload', href: `/${asset.fileName}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' }];
+      },
+    },
     configureServer(server) {
       server.watcher.add(dataFolder);
       server.watcher.on('change', (file) => {

@@ -6,10 +6,15 @@ import { buildGraph } from '../graph/model.ts';
 import type { SearchIndex } from '../graph/search.ts';
 import { buildSearchIndex } from '../graph/search.ts';
 import type { VisibleSet } from '../graph/view-filter.ts';
-import { typeCounts, visibleSet } from '../graph/view-filter.ts';
+import { filterPredicates, typeCounts, visibleSet } from '../graph/view-filter.ts';
 import { neighbourhood } from '../graph/neighbourhood.ts';
+import type { PathResult } from '../graph/paths/index.ts';
+import { findPaths, pathOptionsFromFlags } from '../graph/paths/index.ts';
+import { KgError } from '../graph/errors.ts';
 import type { Camera, Lang, PathQuery, UrlState } from './url-state.ts';
 import { DEFAULT_STATE, parseHash, toHash } from './url-state.ts';
+
+export type PathAnswer = { kind: 'ok'; result: PathResult } | { kind: 'error'; message: string };
 
 export class Explorer {
   /** The loaded graph in compiled form; replaced whole, never deep-proxied. */
@@ -29,9 +34,19 @@ export class Explorer {
   path: PathQuery | undefined = $state.raw(undefined);
   dataset: string | undefined = $state(undefined);
   hover: string | undefined = $state(undefined);
+  /** The path form being edited (not yet a query): endpoints and options as flags. */
+  pathDraft: { from?: string | undefined; to?: string | undefined; options: Record<string, string> } = $state({ options: {} });
   notices: string[] = $state([]);
-  /** Entity and relation ids of the highlighted path result(s), set by the path panel. */
-  pathSet: Set<string> | undefined = $state.raw(undefined);
+  /** The path query's answer (or its error), recomputed when the query, the graph or the filters change. */
+  pathAnswer: PathAnswer | undefined = $derived.by(() => (this.path ? this.#runPath(this.path) : undefined));
+
+  /** Entity and relation ids of the highlighted path result(s): one result, or all when `selected` is -1. */
+  pathSet: Set<string> | undefined = $derived.by(() => {
+    const answer = this.pathAnswer;
+    if (!answer || answer.kind !== 'ok' || answer.result.paths.length === 0 || !this.path) return undefined;
+    const chosen = this.path.selected === -1 ? answer.result.paths : [answer.result.paths[this.path.selected] ?? answer.result.paths[0]!];
+    return new Set(chosen.flatMap((p) => [...p.nodes, ...p.edges.map((e) => e.id)]));
+  });
 
   visible: VisibleSet = $derived(
     visibleSet(this.graph, {
@@ -55,6 +70,38 @@ export class Explorer {
 
   constructor(compiled: CompiledGraph) {
     this.compiled = compiled;
+  }
+
+  #runPath(query: PathQuery): PathAnswer {
+    try {
+      const options = pathOptionsFromFlags(query.options);
+      // With a filtered view, paths stay inside what the user sees unless they ask otherwise.
+      const filtered = query.options['ignore-filters'] !== 'true';
+      const result = findPaths(this.graph, query.from, query.to, {
+        ...options,
+        ...(filtered && !options.modalities ? { modalities: this.modalities } : {}),
+        ...(filtered ? { view: this.#filterView() } : {}),
+      });
+      return { kind: 'ok', result };
+    } catch (error) {
+      if (error instanceof KgError) return { kind: 'error', message: error.problems.map((p) => p.message + (p.hint ? ` — ${p.hint}` : '')).join('; ') };
+      throw error;
+    }
+  }
+
+  /** The type and modality filters (not the focus) as predicates, so paths agree with what the filters show. */
+  #filterView(): { nodeVisible(id: string): boolean; edgeVisible(id: string): boolean } {
+    const { node, edge } = filterPredicates(this.graph, {
+      hiddenEntityTypes: this.hiddenEntityTypes,
+      hiddenRelationTypes: this.hiddenRelationTypes,
+      modalities: this.modalities,
+    });
+    return { nodeVisible: node, edgeVisible: edge };
+  }
+
+  /** Sets (or clears) the path query; results are derived. */
+  setPath(query: PathQuery | undefined): void {
+    this.path = query;
   }
 
   entityById(id: string): Entity | undefined {
@@ -133,6 +180,7 @@ export class Explorer {
     this.lang = state.lang;
     this.camera = state.camera;
     this.path = state.path && this.graph.hasNode(state.path.from) && this.graph.hasNode(state.path.to) ? state.path : undefined;
+    if (this.path) this.pathDraft = { from: this.path.from, to: this.path.to, options: { ...this.path.options } };
     if (state.path && !this.path) notices.push('The link’s path query names entities this graph does not have; it was ignored.');
     this.dataset = state.dataset;
     this.notices = notices;

@@ -1,15 +1,22 @@
-// Layout descriptors (fcose for refinement, preset for precomputed positions) and the deterministic compile-time layout.
+// Layout descriptors: fcose for refinement (loaded on demand), concentric and grid; options shared with the precompute.
 import cytoscape from 'cytoscape';
 import type { LayoutOptions } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import type { CompiledGraph, Position } from '../graph/types.ts';
-import { layoutBox } from './elements.ts';
 
-cytoscape.use(fcose);
+let fcoseLoaded: Promise<void> | undefined;
+
+/** Loads and registers the fcose extension once; it is not in the initial bundle because no layout runs on load. */
+export function loadFcose(): Promise<void> {
+  fcoseLoaded ??= import('cytoscape-fcose').then(({ default: fcose }) => {
+    cytoscape.use(fcose);
+  });
+  return fcoseLoaded;
+}
 
 export interface LayoutDescriptor {
   id: string;
   label: string;
+  /** Extensions the layout needs before it can run. */
+  load?: () => Promise<void>;
   options(size: number): LayoutOptions;
 }
 
@@ -36,11 +43,13 @@ export const LAYOUTS: readonly LayoutDescriptor[] = [
   {
     id: 'fcose',
     label: 'Force-directed (fcose)',
+    load: loadFcose,
     options: (size) => fcoseOptions(size, { randomize: false, animate: true, animationDuration: 600 }),
   },
   {
     id: 'fcose-fresh',
     label: 'Force-directed from scratch',
+    load: loadFcose,
     options: (size) => fcoseOptions(size, { animate: true, animationDuration: 600 }),
   },
   {
@@ -70,33 +79,3 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/**
- * Computes positions ahead of time in headless Cytoscape, deterministically (seeded Math.random during the run).
- * Node boxes include their labels in either language, so the app can show the graph without running a layout.
- */
-export function computePositions(graph: CompiledGraph, seed = 42): Record<string, Position> {
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
-    elements: [
-      ...graph.entities.map((e) => ({ group: 'nodes' as const, data: { id: e.id, ...layoutBox(e) } })),
-      ...graph.relations.map((r) => ({ group: 'edges' as const, data: { id: r.id, source: r.source, target: r.target } })),
-    ],
-  });
-  const random = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    cy.layout(fcoseOptions(graph.entities.length, { nodeDimensionsIncludeLabels: false })).run();
-  } finally {
-    Math.random = random;
-  }
-  const positions: Record<string, Position> = Object.create(null) as Record<string, Position>;
-  cy.nodes().forEach((n) => {
-    const p = n.position();
-    positions[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
-  });
-  cy.destroy();
-  // Sorted keys keep the artifact byte-identical.
-  return Object.fromEntries(Object.entries(positions).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
