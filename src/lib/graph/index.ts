@@ -9,3 +9,5 @@ export * from './stats.ts';
 export * from './view-filter.ts';
 export * from './text-checks.ts';
 export * from './entity-relations.ts';
+export * from './subgraph.ts';
+export * from './export-scope.ts';

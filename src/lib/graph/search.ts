@@ -70,15 +70,25 @@ const DEFAULTS = { limit: 10 } as const;
 /** Ranked matches: exact, then prefix, then word prefix, then substring, then typo-tolerant. */
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? DEFAULTS.limit;
-  // Tone numbers ("liang2 wen2 feng1") are dropped when they follow letters.
-  const q = normalizeForMatch(query.slice(0, MAX_QUERY_LENGTH)).replace(/([a-z])[1-5]/g, '$1');
+  const q = normalizeForMatch(query.slice(0, MAX_QUERY_LENGTH));
   const qc = compact(q);
   if (!q || limit <= 0) return [];
+  // Tone numbers ("liang2 wen2 feng1") may be typed after pinyin syllables; the query is also tried without them,
+  // and each term keeps the better score, so "DeepSeek-V3" and "R1" still match exactly.
+  const toneless = q.replace(/([a-z])[1-5](?![0-9])/g, '$1');
+  const variants: Array<[string, string]> =
+    toneless === q
+      ? [[q, qc]]
+      : [
+          [q, qc],
+          [toneless, compact(toneless)],
+        ];
   const allowed = options.types ? new Set(options.types) : undefined;
   const best = new Map<string, SearchHit>();
   for (const term of index.terms) {
     if (allowed && !allowed.has(index.types.get(term.entity) ?? '')) continue;
-    const score = scoreTerm(term, q, qc);
+    let score = 0;
+    for (const [vq, vqc] of variants) score = Math.max(score, scoreTerm(term, vq, vqc));
     if (score <= 0) continue;
     const total = score + FIELD_BONUS[term.field];
     const previous = best.get(term.entity);

@@ -84,7 +84,8 @@ export class Explorer {
       });
       return { kind: 'ok', result };
     } catch (error) {
-      if (error instanceof KgError) return { kind: 'error', message: error.problems.map((p) => p.message + (p.hint ? ` — ${p.hint}` : '')).join('; ') };
+      if (error instanceof KgError)
+        return { kind: 'error', message: error.problems.map((p) => p.message + (p.hint ? ` — ${p.hint}` : '')).join('; ') };
       throw error;
     }
   }

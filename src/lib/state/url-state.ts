@@ -137,9 +137,8 @@ export function parseHash(hash: string): ParseResult {
         else notices.push(`Unknown language "${value.slice(0, 10)}"; using English.`);
         break;
       case 'cam': {
-        const [zoom, x, y] = value.split(',').map(Number);
-        if ([zoom, x, y].every((n) => n !== undefined && Number.isFinite(n)) && zoom! > 0 && zoom! < 100)
-          state.camera = { zoom: zoom!, x: x!, y: y! };
+        const camera = readCamera(value);
+        if (camera) state.camera = camera;
         else notices.push('Ignored an invalid camera position in the link.');
         break;
       }
@@ -168,6 +167,24 @@ export function parseHash(hash: string): ParseResult {
   return { state, notices };
 }
 
+/** Rounds a camera as links store it (zoom to 3 decimals, pan to 1; no -0), so parse and serialise agree. */
+function roundCamera(zoom: number, x: number, y: number): Camera {
+  const round = (n: number, digits: number): number => {
+    const r = Number(n.toFixed(digits));
+    return r === 0 ? 0 : r;
+  };
+  return { zoom: round(zoom, 3), x: round(x, 1), y: round(y, 1) };
+}
+
+function readCamera(value: string): Camera | undefined {
+  const parts = value.split(',');
+  if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return undefined;
+  const [zoom, x, y] = parts.map(Number) as [number, number, number];
+  if (![zoom, x, y].every(Number.isFinite)) return undefined;
+  const camera = roundCamera(zoom, x, y);
+  return camera.zoom > 0 && camera.zoom < 100 && Math.abs(camera.x) < 1e9 && Math.abs(camera.y) < 1e9 ? camera : undefined;
+}
+
 const enc = (s: string): string => encodeURIComponent(s).replace(/%2C/g, ',');
 
 /** Serialises a state to a hash (without `#`), omitting defaults so links stay short. Stable key order. */
@@ -189,6 +206,12 @@ export function toHash(state: UrlState): string {
     }
     if (state.path.selected !== 0) parts.push(`pr=${state.path.selected}`);
   }
-  if (state.camera) parts.push(`cam=${[state.camera.zoom.toFixed(3), state.camera.x.toFixed(1), state.camera.y.toFixed(1)].join(',')}`);
-  return parts.join('&');
+  if (state.camera) {
+    const camera = readCamera(`${state.camera.zoom},${state.camera.x},${state.camera.y}`);
+    if (camera) parts.push(`cam=${camera.zoom},${camera.x},${camera.y}`);
+  }
+  const hash = parts.join('&');
+  // Only the type lists are unbounded; a link that would be too long to read back drops them rather than everything.
+  if (hash.length > MAX_HASH_LENGTH) return toHash({ ...state, hiddenEntityTypes: [], hiddenRelationTypes: [] });
+  return hash;
 }

@@ -4,7 +4,17 @@ import type { Modality } from '../types.ts';
 import type { PathOptions } from './path-options.ts';
 
 /** The flag names, as the CLI spells them (`--max-hops`) and the URL stores them (`p.max-hops`). */
-export const PATH_FLAGS = ['mode', 'k', 'direction', 'relations', 'exclude-relations', 'exclude-types', 'avoid', 'max-hops', 'modality'] as const;
+export const PATH_FLAGS = [
+  'mode',
+  'k',
+  'direction',
+  'relations',
+  'exclude-relations',
+  'exclude-types',
+  'avoid',
+  'max-hops',
+  'modality',
+] as const;
 export type PathFlag = (typeof PATH_FLAGS)[number];
 export type PathFlags = Partial<Record<PathFlag, string>>;
 
@@ -17,7 +27,12 @@ const list = (value: string): string[] =>
 function whole(value: string, flag: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) {
-    throw new KgError({ code: 'PATH_BAD_OPTION', severity: 'error', message: `paths: --${flag} must be a whole number (got "${value.slice(0, 20)}")`, field: flag });
+    throw new KgError({
+      code: 'PATH_BAD_OPTION',
+      severity: 'error',
+      message: `paths: --${flag} must be a whole number (got "${value.slice(0, 20)}")`,
+      field: flag,
+    });
   }
   return n;
 }

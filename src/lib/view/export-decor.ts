@@ -1,0 +1,150 @@
+// What goes around an exported picture — title, legend of types and modalities, cited sources — laid out as plain data,
+// plus the SVG writer for it. Pure: the PNG painter and the SVG writer draw the same layout.
+import type { CompiledGraph, Modality } from '../graph/types.ts';
+import type { Lang } from './elements.ts';
+
+export interface DecorOptions {
+  title?: string | undefined;
+  legend: boolean;
+  sources: boolean;
+  lang: Lang;
+}
+
+export interface LegendItem {
+  kind: 'entity' | 'modality';
+  label: string;
+  color: string;
+  shape?: string;
+  modality?: Modality;
+}
+
+/** The decoration, measured in CSS pixels (before the export scale). */
+export interface Decor {
+  title?: string | undefined;
+  legend: LegendItem[];
+  sources: string[];
+  sourcesHeading: string;
+  /** Height of the band above the graph (title) and below it (legend, sources). */
+  top: number;
+  bottom: number;
+}
+
+const LINE = 18;
+const PAD = 16;
+export const DECOR_FONT = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
+const MODALITY_STYLE: Record<Modality, { color: string; label: Record<Lang, string> }> = {
+  fact: { color: '#94a3b8', label: { en: 'fact', zh: '事实' } },
+  opinion: { color: '#c084fc', label: { en: 'opinion (dashed)', zh: '观点（虚线）' } },
+  prediction: { color: '#f59e0b', label: { en: 'prediction (dotted)', zh: '预测（点线）' } },
+};
+
+/** Legend items per row when laid out under a picture of the given width. */
+export function legendColumns(width: number): number {
+  return Math.max(1, Math.floor((width - 2 * PAD) / 190));
+}
+
+/** Builds the decoration for an exported subgraph: only the types and modalities it contains, only the sources it cites. */
+export function buildDecor(graph: CompiledGraph, options: DecorOptions, width: number): Decor {
+  const legend: LegendItem[] = [];
+  if (options.legend) {
+    for (const t of graph.entityTypes)
+      legend.push({ kind: 'entity', label: t.label[options.lang] || t.label.en, color: t.color, shape: t.shape });
+    const modalities = new Set(graph.relations.map((r) => r.modality));
+    for (const m of ['fact', 'opinion', 'prediction'] as const) {
+      if (modalities.has(m))
+        legend.push({ kind: 'modality', label: MODALITY_STYLE[m].label[options.lang], color: MODALITY_STYLE[m].color, modality: m });
+    }
+  }
+  const sources = options.sources
+    ? graph.sources.map((s, i) => `[${i + 1}] ${s.title} — ${s.publisher}, ${s.date}${s.url ? ` — ${s.url}` : ''}`)
+    : [];
+  const legendRows = legend.length ? Math.ceil(legend.length / legendColumns(width)) : 0;
+  const sourceLines = sources.length ? sources.length + 1 : 0;
+  return {
+    title: options.title,
+    legend,
+    sources,
+    sourcesHeading: options.lang === 'zh' ? '来源' : 'Sources',
+    top: options.title ? 2 * PAD + 8 : 0,
+    bottom: legendRows || sourceLines ? PAD + legendRows * LINE + (sourceLines ? 6 + sourceLines * (LINE - 2) : 0) + PAD / 2 : 0,
+  };
+}
+
+/** Positions of legend items and source lines under a graph of `graphHeight`, for both painters. */
+export function decorLayout(decor: Decor, width: number, graphHeight: number) {
+  const columns = legendColumns(width);
+  const colWidth = (width - 2 * PAD) / columns;
+  const legendTop = decor.top + graphHeight + PAD;
+  const legend = decor.legend.map((item, i) => ({
+    item,
+    x: PAD + (i % columns) * colWidth,
+    y: legendTop + Math.floor(i / columns) * LINE,
+  }));
+  const rows = decor.legend.length ? Math.ceil(decor.legend.length / columns) : 0;
+  const sourcesTop = legendTop + rows * LINE + 6;
+  const heading = decor.sources.length ? { x: PAD, y: sourcesTop } : undefined;
+  const sources = decor.sources.map((text, i) => ({ text, x: PAD, y: sourcesTop + (i + 1) * (LINE - 2) }));
+  return { title: decor.title ? { x: PAD, y: PAD + 14 } : undefined, legend, heading, sources };
+}
+
+/** Escapes text for XML content and attribute values, and drops characters XML cannot carry. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/**
+ * Wraps the graph's SVG (from cytoscape-svg) with the decoration. The graph SVG is nested as an `<svg>` element;
+ * all text is XML-escaped text content, never markup, so labels with `<` or `&` stay text.
+ */
+export function composeSvg(
+  graphSvg: string,
+  graphWidth: number,
+  graphHeight: number,
+  decor: Decor,
+  background: string | undefined,
+  lang: Lang,
+): string {
+  const width = Math.max(graphWidth, 480);
+  const height = decor.top + graphHeight + decor.bottom;
+  const layout = decorLayout(decor, width, graphHeight);
+  const inner = graphSvg.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/i, '');
+  const nested = inner.replace(/^<svg\b/, `<svg x="${(width - graphWidth) / 2}" y="${decor.top}"`);
+  const parts = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlEscape(DECOR_FONT)}" xml:lang="${lang === 'zh' ? 'zh-Hans' : 'en'}">`,
+  ];
+  if (background) parts.push(`<rect width="100%" height="100%" fill="${xmlEscape(background)}"/>`);
+  if (layout.title)
+    parts.push(
+      `<text x="${layout.title.x}" y="${layout.title.y}" font-size="18" font-weight="bold" fill="#111827">${xmlEscape(decor.title ?? '')}</text>`,
+    );
+  parts.push(nested);
+  for (const { item, x, y } of layout.legend) {
+    if (item.kind === 'entity')
+      parts.push(
+        `<rect x="${x}" y="${y - 10}" width="12" height="12" rx="${item.shape === 'ellipse' ? 6 : 2}" fill="${xmlEscape(item.color)}"/>`,
+      );
+    else {
+      const dash =
+        item.modality === 'opinion' ? ' stroke-dasharray="6 3"' : item.modality === 'prediction' ? ' stroke-dasharray="2 2"' : '';
+      parts.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 22}" y2="${y - 4}" stroke="${xmlEscape(item.color)}" stroke-width="2"${dash}/>`);
+    }
+    parts.push(
+      `<text x="${x + (item.kind === 'entity' ? 18 : 28)}" y="${y}" font-size="12" fill="#1f2937">${xmlEscape(item.label)}</text>`,
+    );
+  }
+  if (layout.heading)
+    parts.push(
+      `<text x="${layout.heading.x}" y="${layout.heading.y}" font-size="11" font-weight="bold" fill="#475569">${xmlEscape(decor.sourcesHeading)}</text>`,
+    );
+  for (const s of layout.sources) parts.push(`<text x="${s.x}" y="${s.y}" font-size="11" fill="#475569">${xmlEscape(s.text)}</text>`);
+  parts.push('</svg>');
+  return parts.join('\n');
+}
