@@ -2,10 +2,11 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { kgData } from './src/cli/vite-plugin-kg-data.ts';
+import { csp } from './src/cli/vite-plugin-csp.ts';
 
 export default defineConfig({
   // Under Vitest the artifact is already compiled by `npm run compile`; unit tests call the compiler directly.
-  plugins: [...(process.env.VITEST ? [] : [kgData()]), svelte()],
+  plugins: [...(process.env.VITEST ? [] : [kgData(), csp()]), svelte()],
   build: {
     target: 'es2022',
     sourcemap: false,

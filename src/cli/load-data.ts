@@ -15,6 +15,6 @@ export async function loadData(path: string): Promise<CompiledGraph> {
   }
   const bytes = readFileSync(path);
   const { decodeText, importGraph } = await import('../lib/graph/formats/index.ts');
-  const { graph } = importGraph(decodeText(new Uint8Array(bytes)), { fileName: path });
+  const { graph } = importGraph(decodeText(new Uint8Array(bytes), path).text, { fileName: path });
   return graph;
 }

@@ -34,7 +34,19 @@ export async function startSession(): Promise<Session> {
   const { url: baseUrl, server } = await serveStatic('dist', { '/datasets/': '../shared/datasets', '/fixtures/': 'tests/fixtures' });
   // playwright-core gives every launch a fresh temporary profile (its own --user-data-dir).
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  // Any Content-Security-Policy violation becomes a console error, which every scenario asserts against.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    // Any dialog opened from data would be a script-injection symptom.
+    window.alert =
+      window.confirm =
+      window.prompt =
+        () => {
+          console.error('dialog opened');
+          return null as never;
+        };
+  });
   const errors: string[] = [];
   mkdirSync(SHOTS, { recursive: true });
   return {

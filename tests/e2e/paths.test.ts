@@ -36,7 +36,15 @@ describe('finding paths from the UI', () => {
     // The path is highlighted on the canvas and the rest fades.
     const highlighted = await evalKg<string[]>(page, "cy.elements('.path').map(e => e.id()).sort()");
     expect(highlighted).toEqual(
-      ['deepseek', 'deepseek--releases--deepseek-r1', 'deepseek-r1', 'high-flyer', 'high-flyer--funds--deepseek', 'jd-cloud', 'jd-cloud--deploys--deepseek-r1'].sort(),
+      [
+        'deepseek',
+        'deepseek--releases--deepseek-r1',
+        'deepseek-r1',
+        'high-flyer',
+        'high-flyer--funds--deepseek',
+        'jd-cloud',
+        'jd-cloud--deploys--deepseek-r1',
+      ].sort(),
     );
     expect(await evalKg(page, "cy.getElementById('baidu').hasClass('faded')")).toBe(true);
     // A hop opens its evidence quote with the source.
@@ -57,7 +65,9 @@ describe('finding paths from the UI', () => {
 
   it('explains why there is no path under a hop limit, and finds one when the limit is raised', async () => {
     const page = await session.newPage('#from=high-flyer&to=jd-cloud&p.max-hops=2');
-    await expect.poll(() => page.getByTestId('path-reason').textContent()).toBe('High-Flyer and JD Cloud are connected in 3 hops; your limit is 2.');
+    await expect
+      .poll(() => page.getByTestId('path-reason').textContent())
+      .toBe('High-Flyer and JD Cloud are connected in 3 hops; your limit is 2.');
     await shot(page, 'path-no-path-reason');
     await page.getByTestId('path-max-hops').fill('3');
     await page.getByTestId('path-max-hops').dispatchEvent('change');

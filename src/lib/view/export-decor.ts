@@ -2,6 +2,7 @@
 // plus the SVG writer for it. Pure: the PNG painter and the SVG writer draw the same layout.
 import type { CompiledGraph, Modality } from '../graph/types.ts';
 import type { Lang } from './elements.ts';
+import { labelWidth } from './elements.ts';
 
 export interface DecorOptions {
   title?: string | undefined;
@@ -39,6 +40,21 @@ const MODALITY_STYLE: Record<Modality, { color: string; label: Record<Lang, stri
   prediction: { color: '#f59e0b', label: { en: 'prediction (dotted)', zh: '预测（点线）' } },
 };
 
+/** Breaks text into lines no wider than `maxWidth` px at 11 px type (estimated), at spaces where possible. */
+export function wrap(text: string, maxWidth: number): string[] {
+  const width = (t: string): number => labelWidth(t) * (11 / 12);
+  const lines: string[] = [];
+  let line = '';
+  for (const token of text.split(/(?<=\s)|(?=[\u2e80-\u9fff])/u)) {
+    if (line && width(line + token) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
 /** Legend items per row when laid out under a picture of the given width. */
 export function legendColumns(width: number): number {
   return Math.max(1, Math.floor((width - 2 * PAD) / 190));
@@ -57,7 +73,9 @@ export function buildDecor(graph: CompiledGraph, options: DecorOptions, width: n
     }
   }
   const sources = options.sources
-    ? graph.sources.map((s, i) => `[${i + 1}] ${s.title} — ${s.publisher}, ${s.date}${s.url ? ` — ${s.url}` : ''}`)
+    ? graph.sources.flatMap((s, i) =>
+        wrap(`[${i + 1}] ${s.title} — ${s.publisher}, ${s.date}${s.url ? ` — ${s.url}` : ''}`, width - 2 * PAD),
+      )
     : [];
   const legendRows = legend.length ? Math.ceil(legend.length / legendColumns(width)) : 0;
   const sourceLines = sources.length ? sources.length + 1 : 0;
