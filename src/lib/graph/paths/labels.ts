@@ -1,0 +1,33 @@
+// How paths name things in prose: entity names, relation and entity-type labels, English lists.
+import type { KnowledgeGraph } from '../model.ts';
+import type { Bilingual } from '../types.ts';
+
+/** The languages the graph's text comes in. */
+export type PathLanguage = keyof Bilingual;
+
+function pick(text: Bilingual | undefined, lang: PathLanguage): string | undefined {
+  return (lang === 'zh' ? text?.zh || text?.en : text?.en) || undefined;
+}
+
+/** The entity's name in `lang`, falling back to English, then to its id. */
+export function entityName(graph: KnowledgeGraph, id: string, lang: PathLanguage = 'en'): string {
+  return (graph.hasNode(id) ? pick(graph.getNodeAttribute(id, 'name'), lang) : undefined) ?? id;
+}
+
+/** The relation type's label in `lang` ("funds"), falling back to English, then to the type id. */
+export function relationLabel(graph: KnowledgeGraph, type: string, lang: PathLanguage = 'en'): string {
+  const relationType = (graph.getAttribute('relationTypes') ?? []).find((t) => t.id === type);
+  return pick(relationType?.label, lang) ?? type;
+}
+
+/** The entity type's label in `lang` ("Company"), falling back to English, then to the type id. */
+export function entityTypeLabel(graph: KnowledgeGraph, type: string, lang: PathLanguage = 'en'): string {
+  const entityType = (graph.getAttribute('entityTypes') ?? []).find((t) => t.id === type);
+  return pick(entityType?.label, lang) ?? type;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function englishList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
