@@ -7,6 +7,8 @@ import { csp } from './src/cli/vite-plugin-csp.ts';
 export default defineConfig({
   // Under Vitest the artifact is already compiled by `npm run compile`; unit tests call the compiler directly.
   plugins: [...(process.env.VITEST ? [] : [kgData(), csp()]), svelte()],
+  // ES-module workers can split: the import worker loads the pinyin dictionary only for graphs with Chinese names.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -24,7 +24,8 @@ export function flagsOf(values: Values): PathFlags {
 
 export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
   async path(args, values) {
-    if (args.length !== 2) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg path needs FROM and TO (quote names with spaces)' });
+    if (args.length !== 2)
+      throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg path needs FROM and TO (quote names with spaces)' });
     const graph = buildGraph(await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA));
     const from = resolveEntity(graph, args[0]!);
     const to = resolveEntity(graph, args[1]!);
@@ -41,7 +42,14 @@ export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => 
             paths: result.paths.map((p) => ({
               length: p.length,
               nodes: p.nodes,
-              edges: p.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type, modality: e.modality, evidence: e.evidence })),
+              edges: p.edges.map((e) => ({
+                id: e.id,
+                source: e.source,
+                target: e.target,
+                type: e.type,
+                modality: e.modality,
+                evidence: e.evidence,
+              })),
               sentence: pathSentence(graph, p, lang),
             })),
             common: result.common,

@@ -25,7 +25,9 @@ export function csp(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler() {
-        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }];
+        return [
+          { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+        ];
       },
     },
   };

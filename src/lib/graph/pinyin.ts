@@ -1,12 +1,9 @@
 // Pinyin readings of Chinese names, computed at compile time so the app never ships the pinyin dictionary.
 import { pinyin } from 'pinyin-pro';
 
-const HAN = /\p{Script=Han}/u;
+import { hasHan } from './has-han.ts';
 
-/** Whether the text contains Chinese characters. */
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
-}
+export { hasHan };
 
 /**
  * Searchable pinyin forms of a Chinese text: spaced ("liang wen feng"), joined ("liangwenfeng") and

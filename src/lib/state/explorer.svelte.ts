@@ -68,8 +68,32 @@ export class Explorer {
     return new Set([...distances.keys(), ...relations]);
   });
 
+  /** The graph the app ships with, for "back to the bundled graph". */
+  readonly bundled: CompiledGraph;
+
   constructor(compiled: CompiledGraph) {
     this.compiled = compiled;
+    this.bundled = compiled;
+  }
+
+  /** Shows another graph (an import), starting from a clean view of it. `dataset` names it in the URL. */
+  loadGraph(compiled: CompiledGraph, dataset: string | undefined): void {
+    this.compiled = compiled;
+    this.dataset = dataset;
+    this.entity = undefined;
+    this.relation = undefined;
+    this.depth = 0;
+    this.hiddenEntityTypes = [];
+    this.hiddenRelationTypes = [];
+    this.modalities = [...MODALITIES];
+    this.camera = undefined;
+    this.path = undefined;
+    this.pathDraft = { options: {} };
+    this.hover = undefined;
+  }
+
+  backToBundled(): void {
+    this.loadGraph(this.bundled, undefined);
   }
 
   #runPath(query: PathQuery): PathAnswer {

@@ -1,7 +1,7 @@
 // The one place a Cytoscape instance is created and destroyed; everything else hands it data and class sets.
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject } from 'cytoscape';
-import { stylesheet } from './style.ts';
+import { stylesheet, styleForSize } from './style.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -23,6 +23,7 @@ export interface CanvasEvents {
 
 export interface CanvasHandle {
   readonly cy: Core;
+  /** Replaces every element (a new graph); style and renderer options follow the graph's size. */
   setElements(elements: ElementDefinition[], fit: boolean): void;
   /** Relabels nodes and edges in place (language switch) without touching positions. */
   relabel(labels: ReadonlyMap<string, string>): void;
@@ -34,22 +35,36 @@ export interface CanvasHandle {
 }
 
 const DOUBLE_TAP_MS = 350;
+const MAX_FIT_ZOOM = 1.4;
+
+function sizeStyle(elements: ElementDefinition[]): ReturnType<typeof styleForSize> {
+  let nodes = 0;
+  let maxDegree = 0;
+  for (const el of elements) {
+    if (el.group === 'nodes') {
+      nodes++;
+      maxDegree = Math.max(maxDegree, Number(el.data['degree'] ?? 0));
+    }
+  }
+  return styleForSize(nodes, elements.length - nodes, maxDegree);
+}
 
 /** Creates the canvas in `container`. `destroy` is idempotent. */
 export function createCanvas(container: HTMLElement, elements: ElementDefinition[], events: CanvasEvents): CanvasHandle {
+  const large = (count: number): boolean => count > 3000;
   const cy = cytoscape({
     container,
     elements,
-    style: stylesheet(),
+    style: stylesheet(sizeStyle(elements)),
     layout: { name: 'preset', fit: true, padding: 30 },
     minZoom: 0.05,
     maxZoom: 6,
-    wheelSensitivity: 0.3,
     boxSelectionEnabled: false,
     selectionType: 'single',
-    textureOnViewport: elements.length > 3000,
-    hideEdgesOnViewport: elements.length > 3000,
-    pixelRatio: 'auto',
+    // Large graphs: pan and zoom a cached texture with edges hidden, and draw at 1× so interaction keeps up.
+    textureOnViewport: large(elements.length),
+    hideEdgesOnViewport: large(elements.length),
+    pixelRatio: large(elements.length) ? 1 : 'auto',
   });
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
@@ -84,7 +99,12 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       cy.batch(() => {
         cy.elements().remove();
         cy.add(next);
+        cy.style(stylesheet(sizeStyle(next)));
       });
+      const renderer = (
+        cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean; pixelRatio: number } }
+      ).renderer();
+      renderer.textureOnViewport = renderer.hideEdgesOnViewport = large(next.length);
       if (fit) cy.fit(undefined, 30);
     },
     relabel(labels) {
@@ -113,8 +133,12 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       if (el.nonempty()) cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
     },
     fit(ids) {
-      const eles = ids ? cy.elements().filter((el) => ids.has(el.id())) : cy.elements(':visible');
-      cy.animate({ fit: { eles: eles.nonempty() ? eles : cy.elements(), padding: 40 } }, { duration: 300 });
+      const chosen = ids ? cy.elements().filter((el) => ids.has(el.id())) : cy.elements(':visible');
+      const eles = chosen.nonempty() ? chosen : cy.elements();
+      const box = eles.boundingBox({});
+      // Fit, but never zoom in further than reading size: a two-node path should not fill the screen.
+      const zoom = Math.min(MAX_FIT_ZOOM, (cy.width() - 80) / Math.max(box.w, 1), (cy.height() - 80) / Math.max(box.h, 1));
+      cy.animate({ zoom, center: { eles } }, { duration: 300 });
     },
     setCamera(camera) {
       cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });

@@ -25,6 +25,14 @@ export function labelWidth(text: string): number {
 }
 
 export const NODE_SIZE = 26;
+
+const COLOR = /^(#[0-9a-f]{3}|#[0-9a-f]{6}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$/i;
+
+/** A colour carried from an imported file, if it is a plain hex or rgb() colour (anything else is ignored). */
+export function fileColor(entity: Entity): string | undefined {
+  const c = entity.attributes?.color;
+  return typeof c === 'string' && c.length <= 32 && COLOR.test(c) ? c : undefined;
+}
 const LABEL_HEIGHT = 16;
 
 /** Node size used by layouts: the node plus its label below it, wide enough for either language. */
@@ -37,6 +45,11 @@ export function layoutBox(entity: Entity): { w: number; h: number } {
 export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[] {
   const types = new Map(graph.entityTypes.map((t) => [t.id, t]));
   const relationTypes = new Map(graph.relationTypes.map((t) => [t.id, t]));
+  const degree = new Map<string, number>();
+  for (const r of graph.relations) {
+    degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
+    degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
+  }
   const nodes: ElementDefinition[] = graph.entities.map((e) => {
     const type = types.get(e.type);
     const position = graph.positions?.[e.id];
@@ -46,8 +59,9 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
         id: e.id,
         label: truncate(entityName(e, lang)),
         type: e.type,
-        color: type?.color ?? '#6b7280',
+        color: fileColor(e) ?? type?.color ?? '#6b7280',
         shape: type?.shape ?? 'ellipse',
+        degree: degree.get(e.id) ?? 0,
       },
       ...(position ? { position: { x: position.x, y: position.y } } : {}),
     };

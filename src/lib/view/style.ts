@@ -5,11 +5,23 @@ import { NODE_SIZE } from './elements.ts';
 export interface StyleOptions {
   /** Show relation labels on edges (off for large graphs). */
   edgeLabels: boolean;
+  /**
+   * For large graphs: label size grows with degree, so that as you zoom out the labels of well-connected entities
+   * stay and the rest drop out (Cytoscape hides text smaller than min-zoomed-font-size on screen).
+   */
+  maxDegree: number | undefined;
+  /** Straight "haystack" edges without arrows: much cheaper to draw when there are thousands. */
+  fastEdges: boolean;
   /** Background colour the labels are outlined against. */
   background: string;
 }
 
-const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff' };
+const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDegree: undefined, fastEdges: false };
+
+/** Style options chosen by graph size. */
+export function styleForSize(nodes: number, edges: number, maxDegree: number): Partial<StyleOptions> {
+  return { edgeLabels: edges <= 400, maxDegree: nodes > 300 ? Math.max(2, maxDegree) : undefined, fastEdges: edges > 3000 };
+}
 
 /** The stylesheet. Display state (selection, hover, focus, path) is expressed only through classes. */
 export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson {
@@ -33,7 +45,15 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
         'text-outline-width': 2,
         'border-width': 1.5,
         'border-color': '#ffffff',
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': o.maxDegree ? 11 : 6,
+        ...(o.maxDegree
+          ? {
+              'font-size': `mapData(degree, 0, ${o.maxDegree}, 6, 28)`,
+              width: `mapData(degree, 0, ${o.maxDegree}, 8, 40)`,
+              height: `mapData(degree, 0, ${o.maxDegree}, 8, 40)`,
+              'border-width': 0,
+            }
+          : {}),
       },
     },
     {
@@ -42,7 +62,8 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
         width: 1.6,
         'line-color': '#94a3b8',
         'target-arrow-color': '#94a3b8',
-        'curve-style': 'bezier',
+        'curve-style': o.fastEdges ? 'haystack' : 'bezier',
+        ...(o.fastEdges ? { 'haystack-radius': 0, width: 1, opacity: 0.5 } : {}),
         'arrow-scale': 0.9,
         label: o.edgeLabels ? 'data(label)' : '',
         'font-size': 9,

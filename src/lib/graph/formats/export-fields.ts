@@ -1,0 +1,118 @@
+// The columns every flat export writes (type, names, modality, evidence, extra attributes), shared by all writers.
+import type { CompiledGraph, Entity, Relation } from '../types.ts';
+import { normalizeColor } from './colors.ts';
+
+export const EXPORT_LANGUAGES = ['en', 'zh'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+export interface ExportOptions {
+  /** Which name becomes the node label that other tools show (default `en`); both names are always written. */
+  lang?: ExportLanguage;
+}
+
+export const EXPORT_DEFAULTS = { lang: 'en' } as const satisfies ExportOptions;
+
+export type FieldType = 'string' | 'double' | 'boolean';
+export type FieldValue = string | number | boolean;
+
+/** One exported column: its name, declared type, and how to read it (undefined = no value for that record). */
+export interface ExportField<T> {
+  name: string;
+  type: FieldType;
+  get: (item: T) => FieldValue | undefined;
+}
+
+/** Separator of aliases inside one text value; the importers split on it. */
+export const ALIAS_SEPARATOR = '|';
+
+/** The label other tools display for an entity. */
+export function displayName(entity: Entity, lang: ExportLanguage): string {
+  return (lang === 'zh' ? entity.name.zh : entity.name.en) || entity.name.en || entity.name.zh || entity.id;
+}
+
+/** An entity's colour: its own valid `color` attribute, else its type's colour. */
+export function entityColor(entity: Entity, typeColors: ReadonlyMap<string, string>): string | undefined {
+  return normalizeColor(entity.attributes?.color) ?? typeColors.get(entity.type);
+}
+
+const text = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
+
+/** Entity columns: model fields first, then every extra attribute (renamed `attr.<name>` if it clashes). */
+export function entityFields(compiled: CompiledGraph): ExportField<Entity>[] {
+  const fields: ExportField<Entity>[] = [
+    { name: 'type', type: 'string', get: (e) => e.type },
+    { name: 'name_en', type: 'string', get: (e) => e.name.en },
+    { name: 'name_zh', type: 'string', get: (e) => e.name.zh },
+    { name: 'aliases', type: 'string', get: (e) => text(e.aliases.join(ALIAS_SEPARATOR)) },
+    { name: 'description_en', type: 'string', get: (e) => text(e.description.en) },
+    { name: 'description_zh', type: 'string', get: (e) => text(e.description.zh) },
+    { name: 'url', type: 'string', get: (e) => e.url },
+  ];
+  const reserved = ['label', 'x', 'y', 'color', ...fields.map((f) => f.name)];
+  return [...fields, ...attributeFields(compiled.entities, reserved, ['color'])];
+}
+
+/** Relation columns: type, modality, date, note, evidence (quotes with their sources), then extra attributes. */
+export function relationFields(compiled: CompiledGraph): ExportField<Relation>[] {
+  const sources = new Map(compiled.sources.map((s) => [s.id, s]));
+  const fields: ExportField<Relation>[] = [
+    { name: 'type', type: 'string', get: (r) => r.type },
+    { name: 'modality', type: 'string', get: (r) => r.modality },
+    { name: 'date', type: 'string', get: (r) => r.date },
+    { name: 'note', type: 'string', get: (r) => r.note },
+    {
+      name: 'evidence',
+      type: 'string',
+      get: (r) =>
+        text(
+          r.evidence
+            .map((ev) => {
+              const source = sources.get(ev.source);
+              const where = source ? `${source.title || source.id}${source.url ? ` ${source.url}` : ''}` : ev.source;
+              return `“${ev.quote}” — ${where}`;
+            })
+            .join(' | '),
+        ),
+    },
+  ];
+  return [
+    ...fields,
+    ...attributeFields(
+      compiled.relations,
+      fields.map((f) => f.name),
+      [],
+    ),
+  ];
+}
+
+/** One column per extra attribute key (in order of first use), typed by its values: all numbers, all booleans, else text. */
+function attributeFields<T extends { attributes?: Record<string, FieldValue> }>(
+  items: readonly T[],
+  reserved: readonly string[],
+  skip: readonly string[],
+): ExportField<T>[] {
+  const types = new Map<string, FieldType | 'mixed'>();
+  for (const item of items) {
+    for (const [key, value] of Object.entries(item.attributes ?? {})) {
+      if (skip.includes(key)) continue;
+      const type: FieldType = typeof value === 'number' ? 'double' : typeof value === 'boolean' ? 'boolean' : 'string';
+      const known = types.get(key);
+      types.set(key, known === undefined || known === type ? type : 'mixed');
+    }
+  }
+  const taken = new Set(reserved);
+  return [...types].map(([key, kind]) => {
+    let name = taken.has(key) ? `attr.${key}` : key;
+    while (taken.has(name)) name = `attr.${name}`;
+    taken.add(name);
+    const type: FieldType = kind === 'mixed' ? 'string' : kind;
+    return {
+      name,
+      type,
+      get: (item: T) => {
+        const value = item.attributes && Object.hasOwn(item.attributes, key) ? item.attributes[key] : undefined;
+        return value === undefined ? undefined : type === 'string' ? String(value) : value;
+      },
+    };
+  });
+}

@@ -1,0 +1,34 @@
+// Pins the GEXF writer: declared attributes, labels by language, viz data, direction, escaping.
+import { DOMParser } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { exportGexf } from './export-gexf.ts';
+import { SAMPLE } from './test-support/sample-graph.ts';
+
+describe('exportGexf', () => {
+  const text = exportGexf(SAMPLE);
+
+  it('writes GEXF 1.3 that an XML parser reads, with declared node and edge attributes', () => {
+    const doc = new DOMParser().parseFromString(text, 'text/xml');
+    expect(doc.documentElement?.getAttribute('version')).toBe('1.3');
+    const titles = Array.from(doc.getElementsByTagName('attribute')).map((a) => a.getAttribute('title'));
+    expect(titles).toEqual(expect.arrayContaining(['type', 'name_en', 'name_zh', 'modality', 'date', 'evidence', 'weight', 'ok']));
+  });
+
+  it('labels nodes in the chosen language, falling back on English', () => {
+    expect(text).toContain('<node id="a" label="A &amp; &quot;B&quot;">');
+    const zh = exportGexf(SAMPLE, { lang: 'zh' });
+    expect(zh).toContain('<node id="a" label="甲">');
+    expect(zh).toContain('<node id="b" label="&lt;b&gt;">');
+  });
+
+  it('writes type colours and positions as viz elements, and symmetric relations as undirected edges', () => {
+    expect(text).toContain('<viz:color r="17" g="34" b="51"/>');
+    expect(text).toContain('<viz:position x="1" y="2" z="0"/>');
+    expect(text).toContain('<graph defaultedgetype="directed" mode="static">');
+    expect(text).toMatch(/<edge id="r2" source="b" target="a" type="undirected">/);
+  });
+
+  it('joins evidence quotes with their sources', () => {
+    expect(text).toContain('value="“q” — Report https://example.org"');
+  });
+});

@@ -1,0 +1,67 @@
+// Writes a compiled graph as GraphML with typed <key>s for names, types, positions, colours and evidence.
+import type { CompiledGraph, Entity } from '../types.ts';
+import {
+  EXPORT_DEFAULTS,
+  displayName,
+  entityColor,
+  entityFields,
+  relationFields,
+  type ExportField,
+  type ExportOptions,
+} from './export-fields.ts';
+import { escapeXmlAttribute as attr, escapeXmlText as text } from './xml.ts';
+
+/**
+ * GraphML text. Nodes carry `label` (in `options.lang`), type, both names, aliases, descriptions, URL, `x`/`y`
+ * when positioned, `color`, and extra attributes; edges carry type, modality, date, note, evidence and extra
+ * attributes. Symmetric relation types become `directed="false"` edges (or `edgedefault="undirected"`).
+ */
+export function exportGraphml(compiled: CompiledGraph, options: ExportOptions = {}): string {
+  const lang = options.lang ?? EXPORT_DEFAULTS.lang;
+  const typeColors = new Map(compiled.entityTypes.map((t) => [t.id, t.color]));
+  const positionOf = (e: Entity): { x: number; y: number } | undefined =>
+    compiled.positions && Object.hasOwn(compiled.positions, e.id) ? compiled.positions[e.id] : undefined;
+  const nodeFields: ExportField<Entity>[] = [
+    { name: 'label', type: 'string', get: (e) => displayName(e, lang) },
+    ...entityFields(compiled),
+    { name: 'x', type: 'double', get: (e) => finite(positionOf(e)?.x) },
+    { name: 'y', type: 'double', get: (e) => finite(positionOf(e)?.y) },
+    { name: 'color', type: 'string', get: (e) => entityColor(e, typeColors) },
+  ];
+  const edgeFields = relationFields(compiled);
+  const symmetric = new Set(compiled.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
+  const allUndirected = compiled.relations.length > 0 && compiled.relations.every((r) => symmetric.has(r.type));
+
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    '  <key id="g0" for="graph" attr.name="name" attr.type="string"/>',
+    ...nodeFields.map((f, i) => `  <key id="n${i}" for="node" attr.name="${attr(f.name)}" attr.type="${f.type}"/>`),
+    ...edgeFields.map((f, i) => `  <key id="e${i}" for="edge" attr.name="${attr(f.name)}" attr.type="${f.type}"/>`),
+    `  <graph id="G" edgedefault="${allUndirected ? 'undirected' : 'directed'}">`,
+    `    <data key="g0">${text(compiled.title)}</data>`,
+  ];
+  for (const entity of compiled.entities) {
+    out.push(`    <node id="${attr(entity.id)}">`, ...data('n', nodeFields, entity), '    </node>');
+  }
+  for (const relation of compiled.relations) {
+    const direction = allUndirected ? '' : symmetric.has(relation.type) ? ' directed="false"' : '';
+    out.push(`    <edge id="${attr(relation.id)}" source="${attr(relation.source)}" target="${attr(relation.target)}"${direction}>`);
+    out.push(...data('e', edgeFields, relation), '    </edge>');
+  }
+  out.push('  </graph>', '</graphml>', '');
+  return out.join('\n');
+}
+
+function finite(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
+}
+
+function data<T>(prefix: string, fields: readonly ExportField<T>[], item: T): string[] {
+  const lines: string[] = [];
+  fields.forEach((field, i) => {
+    const value = field.get(item);
+    if (value !== undefined) lines.push(`      <data key="${prefix}${i}">${text(String(value))}</data>`);
+  });
+  return lines;
+}

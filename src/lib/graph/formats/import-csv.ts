@@ -1,0 +1,144 @@
+// Reads a CSV edge list (and optionally a node table) into the format-neutral raw graph, columns mapped by name.
+import { didYouMean } from '../errors.ts';
+import { parseCsv, type CsvTable } from './csv-parse.ts';
+import type { AttributeValue, RawEdge, RawGraph, RawNode } from './import-types.ts';
+import { sampleList, type ProblemCollector } from './problems.ts';
+
+/** Accepted header names per role, first match wins (compared case-insensitively, trimmed). */
+export const CSV_COLUMNS = {
+  source: ['source', 'from', 'src', 'source_id', 'start', 'subject'],
+  target: ['target', 'to', 'dst', 'target_id', 'end', 'object'],
+  edgeId: ['id', 'key', 'edge_id'],
+  edgeType: ['type', 'relation', 'relationship', 'predicate', 'label', 'category', 'kind'],
+  directed: ['directed'],
+  nodeId: ['id', 'key', 'node_id', 'node'],
+} as const;
+
+const TRUE_WORDS = new Set(['true', 'yes', '1', 'directed']);
+
+/**
+ * Reads `edgesText` as an edge list (`source,target[,type][,…]`) and `nodesText`, when given, as a node table
+ * (`id[,label][,type][,…]`). Without a node table, nodes are the endpoints in order of appearance. A single
+ * table with an id column and no source/target columns is read as nodes only. Ids are trimmed with a notice.
+ */
+export function readCsv(
+  edgesText: string,
+  nodesText: string | undefined,
+  problems: ProblemCollector,
+  fallbackTitle: string,
+  nodesFile = 'nodes.csv',
+): RawGraph {
+  const table = parseCsv(edgesText, problems);
+  const nodeProblems = problems.forFile(nodesFile);
+  const nodeTable = nodesText === undefined ? undefined : parseCsv(nodesText, nodeProblems);
+  problems.throwIfErrors();
+  const trimmed: string[] = [];
+  const clean = (value: string, line: number): string => {
+    const t = value.trim();
+    if (t !== value) trimmed.push(`line ${line}`);
+    return t;
+  };
+
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const nodesOnly =
+    nodeTable === undefined &&
+    find(header, CSV_COLUMNS.source) < 0 &&
+    find(header, CSV_COLUMNS.target) < 0 &&
+    find(header, CSV_COLUMNS.nodeId) >= 0;
+  const nodes = nodesOnly ? readNodes(table, problems, clean) : nodeTable ? readNodes(nodeTable, nodeProblems, clean) : undefined;
+  const edges = nodesOnly ? [] : readEdges(table, problems, clean);
+  problems.throwIfErrors();
+  if (trimmed.length > 0) {
+    problems.warn(
+      'IMPORT_CSV_ID_TRIMMED',
+      `${trimmed.length} id${trimmed.length === 1 ? '' : 's'} had spaces around them, removed: ${sampleList(trimmed)}`,
+    );
+  }
+  return { title: fallbackTitle, nodes: nodes ?? endpointNodes(edges), edges };
+}
+
+function find(header: readonly string[], names: readonly string[]): number {
+  for (const name of names) {
+    const i = header.indexOf(name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+function requireColumn(table: CsvTable, names: readonly string[], role: string, problems: ProblemCollector): number {
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const index = find(header, names);
+  if (index < 0) {
+    const suggestion = header.map((h) => didYouMean(h, names)).find((s) => s !== undefined);
+    problems.error('IMPORT_CSV_MISSING_COLUMN', `no ${role} column; expected one named ${names.join(', ')}`, {
+      line: 1,
+      hint: suggestion
+        ? `did you mean "${suggestion}"? The first row must name the columns`
+        : `the first row must name the columns; found ${sampleList(table.header)}`,
+    });
+  }
+  return index;
+}
+
+/** Attribute names for the other columns: header text, made unique, `column N` for blank headers. */
+function columnNames(table: CsvTable): string[] {
+  const seen = new Set<string>();
+  return table.header.map((raw, i) => {
+    let name = raw.trim() || `column ${i + 1}`;
+    for (let k = 2; seen.has(name); k++) name = `${raw.trim() || `column ${i + 1}`} (${k})`;
+    seen.add(name);
+    return name;
+  });
+}
+
+function readNodes(table: CsvTable, problems: ProblemCollector, clean: (v: string, line: number) => string): RawNode[] {
+  const idIndex = requireColumn(table, CSV_COLUMNS.nodeId, 'node id', problems);
+  if (idIndex < 0) return [];
+  const names = columnNames(table);
+  return table.rows.map((row) => {
+    const attributes = new Map<string, AttributeValue>();
+    row.fields.forEach((value, i) => {
+      if (i !== idIndex && value !== '') attributes.set(names[i]!, value);
+    });
+    return { id: clean(row.fields[idIndex] ?? '', row.line), attributes, line: row.line, column: 1 };
+  });
+}
+
+function readEdges(table: CsvTable, problems: ProblemCollector, clean: (v: string, line: number) => string): RawEdge[] {
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const source = requireColumn(table, CSV_COLUMNS.source, 'source', problems);
+  const target = requireColumn(table, CSV_COLUMNS.target, 'target', problems);
+  if (source < 0 || target < 0) return [];
+  const id = find(header, CSV_COLUMNS.edgeId);
+  const type = find(header, CSV_COLUMNS.edgeType);
+  const directed = find(header, CSV_COLUMNS.directed);
+  const names = columnNames(table);
+  return table.rows.map((row) => {
+    const attributes = new Map<string, AttributeValue>();
+    row.fields.forEach((value, i) => {
+      if (i === source || i === target || i === id || i === directed || value === '') return;
+      attributes.set(i === type ? 'type' : names[i]!, value);
+    });
+    const edge: RawEdge = {
+      source: clean(row.fields[source] ?? '', row.line),
+      target: clean(row.fields[target] ?? '', row.line),
+      directed: directed < 0 || TRUE_WORDS.has((row.fields[directed] ?? '').trim().toLowerCase()),
+      attributes,
+      line: row.line,
+      column: 1,
+    };
+    const edgeId = id >= 0 ? clean(row.fields[id] ?? '', row.line) : '';
+    if (edgeId !== '') edge.id = edgeId;
+    return edge;
+  });
+}
+
+/** Without a node table, every non-empty endpoint is a node, in order of first appearance. */
+function endpointNodes(edges: readonly RawEdge[]): RawNode[] {
+  const ids = new Set<string>();
+  for (const edge of edges) {
+    if (edge.source !== '') ids.add(edge.source);
+    if (edge.target !== '') ids.add(edge.target);
+  }
+  return [...ids].map((id) => ({ id, attributes: new Map() }));
+}

@@ -1,0 +1,112 @@
+// Bring your own graph, in Chromium: each format through the file picker, search and paths on the imported graph,
+// a broken file that leaves the previous graph on screen, the URL naming the dataset, and the way back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Session } from './harness.ts';
+import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
+
+const DATASETS = '../shared/datasets';
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  expect(session.errors).toEqual([]);
+  await session?.close();
+});
+
+async function importFiles(page: Page, ...files: string[]): Promise<void> {
+  await page.getByLabel('Import graph file').setInputFiles(files);
+}
+
+async function waitImported(page: Page, entities: number): Promise<void> {
+  await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+  await expect.poll(() => evalKg<number>(page, 'cy.nodes().length'), { timeout: 30_000 }).toBe(entities);
+}
+
+describe('importing through the UI', () => {
+  const cases: Array<[string, string[], number, number]> = [
+    ['GEXF', [`${DATASETS}/les_miserables.gexf`], 77, 254],
+    ['GraphML', [`${DATASETS}/miserables.graphml`], 77, 254],
+    ['graphology JSON', [`${DATASETS}/euroSIS.json`], 1285, 7524],
+    ['CSV with a node table', ['tests/fixtures/people-edges.csv', 'tests/fixtures/people-nodes.csv'], 4, 3],
+  ];
+  for (const [format, files, nodes, edges] of cases) {
+    it(`imports ${format}, then searches and finds a path in it`, async () => {
+      const page = await session.newPage();
+      await importFiles(page, ...files);
+      await waitImported(page, nodes);
+      expect(await evalKg<number>(page, 'explorer.compiled.relations.length')).toBe(edges);
+      expect(page.url()).toContain('data=file');
+      // Search works on the imported names.
+      const first = await evalKg<{ id: string; name: string }>(
+        page,
+        '({ id: explorer.compiled.entities[0].id, name: explorer.compiled.entities[0].name.en })',
+      );
+      const box = page.getByRole('combobox', { name: 'Search entities' });
+      await box.fill(first.name);
+      await page.getByRole('listbox').first().waitFor();
+      await box.press('Enter');
+      expect(await evalKg(page, 'explorer.entity')).toBe(first.id);
+      // A path between two connected entities.
+      const ends = await evalKg<[string, string]>(
+        page,
+        '[explorer.compiled.relations[0].source, explorer.compiled.relations[explorer.compiled.relations.length - 1].target]',
+      );
+      await evalKg(
+        page,
+        `explorer.setPath({ from: ${JSON.stringify(ends[0])}, to: ${JSON.stringify(ends[1])}, options: {}, selected: 0 })`,
+      );
+      await expect
+        .poll(() =>
+          evalKg<number>(
+            page,
+            "explorer.pathAnswer?.kind === 'ok' ? explorer.pathAnswer.result.paths.length + (explorer.pathAnswer.result.reason ? 1 : 0) : -1",
+          ),
+        )
+        .toBeGreaterThan(0);
+      await page.waitForTimeout(300);
+      await shot(page, `import-${format.replace(/\W+/g, '-').toLowerCase()}`);
+      await page.close();
+    });
+  }
+
+  it('lays out a graph that has no positions in a worker and keeps the page responsive', async () => {
+    const page = await session.newPage();
+    await importFiles(page, `${DATASETS}/celegans.gexf`);
+    await waitImported(page, 306);
+    await page.getByTestId('layout-running').waitFor({ state: 'detached', timeout: 60_000 });
+    const spread = await evalKg<number>(page, 'cy.nodes().boundingBox().w');
+    expect(spread).toBeGreaterThan(100);
+    await page.waitForTimeout(600);
+    await shot(page, 'import-celegans-laid-out');
+    await page.close();
+  });
+
+  it('shows every problem of a broken file and keeps the previous graph, selection and URL', async () => {
+    const page = await session.newPage('#e=deepseek&d=1');
+    const url = page.url();
+    const before = await evalKg<number>(page, 'cy.nodes().length');
+    await importFiles(page, 'tests/fixtures/broken.gexf');
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').textContent()).toMatch(/IMPORT_XML_MALFORMED.*line/s);
+    expect(await evalKg<number>(page, 'cy.nodes().length')).toBe(before);
+    expect(await evalKg(page, 'explorer.entity')).toBe('deepseek');
+    expect(page.url()).toBe(url);
+    await shot(page, 'import-broken-file');
+    await page.close();
+  });
+
+  it('opens a same-origin dataset named in the link, and goes back to the bundled graph', async () => {
+    const page = await session.newPage('#data=/datasets/arctic.gexf');
+    await waitImported(page, 1715);
+    await page.waitForTimeout(500);
+    await shot(page, 'import-arctic-by-link');
+    await page.getByTestId('back-to-bundled').click();
+    await expect.poll(() => evalKg<number>(page, 'cy.nodes().length')).toBe(await evalKg<number>(page, 'explorer.bundled.entities.length'));
+    await page.close();
+  });
+});
+
+void waitForGraph;
