@@ -31,7 +31,8 @@ export interface Session {
 
 /** Serves the built app and a fresh headless Chromium with its own profile. */
 export async function startSession(): Promise<Session> {
-  const { url: baseUrl, server } = await serveStatic('dist', { '/datasets/': '../shared/datasets', '/fixtures/': 'tests/fixtures' });
+  // KG_E2E_DIST lets a second build (e.g. one with hostile data) be served instead of dist/.
+  const { url: baseUrl, server } = await serveStatic(process.env.KG_E2E_DIST ?? 'dist', { '/datasets/': '../shared/datasets', '/fixtures/': 'tests/fixtures' });
   // playwright-core gives every launch a fresh temporary profile (its own --user-data-dir).
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
