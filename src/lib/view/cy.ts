@@ -36,6 +36,10 @@ export interface CanvasHandle {
 
 const DOUBLE_TAP_MS = 350;
 const MAX_FIT_ZOOM = 1.4;
+/** Above this many elements, hovering highlights the neighbourhood without fading everything else (too costly). */
+const MAX_FADE_ELEMENTS = 3000;
+const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path'] as const;
+type ViewClass = (typeof VIEW_CLASSES)[number];
 
 function sizeStyle(elements: ElementDefinition[]): ReturnType<typeof styleForSize> {
   let nodes = 0;
@@ -93,9 +97,12 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   });
 
   let destroyed = false;
+  /** The view classes currently on elements, by class; `apply` diffs against it. */
+  let applied = new Map<ViewClass, Set<string>>(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
   return {
     cy,
     setElements(next, fit) {
+      applied = new Map(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
       cy.batch(() => {
         cy.elements().remove();
         cy.add(next);
@@ -116,17 +123,28 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       });
     },
     apply(state) {
-      cy.batch(() => {
-        cy.elements().forEach((el) => {
-          const id = el.id();
-          const visible = el.isNode() ? state.visible.nodes.has(id) : state.visible.edges.has(id);
-          el.toggleClass('hidden', !visible);
-          el.toggleClass('selected', id === state.selected);
-          el.toggleClass('faded', state.emphasis !== undefined && !state.emphasis.has(id));
-          el.toggleClass('neighbour', state.emphasis !== undefined && state.emphasis.has(id));
-          el.toggleClass('path', state.path?.has(id) ?? false);
-        });
+      // Work out each class's members, then touch only the elements whose membership changed: a hover on a large
+      // graph restyles its neighbourhood, not every element.
+      const next = new Map<ViewClass, Set<string>>(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
+      const fadeAll = state.emphasis !== undefined && cy.elements().length <= MAX_FADE_ELEMENTS;
+      cy.elements().forEach((el) => {
+        const id = el.id();
+        const visible = el.group() === 'nodes' ? state.visible.nodes.has(id) : state.visible.edges.has(id);
+        if (!visible) next.get('hidden')!.add(id);
+        if (fadeAll && !state.emphasis!.has(id)) next.get('faded')!.add(id);
       });
+      if (state.selected) next.get('selected')!.add(state.selected);
+      for (const id of state.emphasis ?? []) next.get('neighbour')!.add(id);
+      for (const id of state.path ?? []) next.get('path')!.add(id);
+      cy.batch(() => {
+        for (const cls of VIEW_CLASSES) {
+          const before = applied.get(cls)!;
+          const after = next.get(cls)!;
+          for (const id of before) if (!after.has(id)) cy.getElementById(id).removeClass(cls);
+          for (const id of after) if (!before.has(id)) cy.getElementById(id).addClass(cls);
+        }
+      });
+      applied = next;
     },
     center(id) {
       const el = cy.getElementById(id);
