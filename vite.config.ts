@@ -10,6 +10,8 @@ export default defineConfig({
   // ES-module workers can split: the import worker loads the pinyin dictionary only for graphs with Chinese names.
   worker: { format: 'es' },
   build: {
+    // index.html is the app; render.html is the page `kg export` draws pictures with.
+    rollupOptions: { input: { main: 'index.html', render: 'render.html' } },
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,

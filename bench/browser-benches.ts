@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from 'cytoscape';
 import type { Explorer } from '../src/lib/state/explorer.svelte.ts';
-import { serveStatic } from '../tests/e2e/static-server.ts';
+import { serveStatic } from '../src/cli/static-server.ts';
 import {
   type BrowserBenchOptions,
   type BrowserTargets,

@@ -1,6 +1,6 @@
 // The browser import scenario: one function to wire once the import UI exists, and the loop that runs it per dataset.
 import type { Browser, Page } from 'playwright-core';
-import { serveStatic } from '../tests/e2e/static-server.ts';
+import { serveStatic } from '../src/cli/static-server.ts';
 import { type BrowserBenchOptions, type BrowserTargets, drawnAfterNavigation, drawnDetection, freshPage } from './browser-page.ts';
 import type { ResultRow } from './stats.ts';
 import { measuredRow, summarize, unmeasuredRow } from './stats.ts';

@@ -1,5 +1,4 @@
-// `kg path` and `kg export`: thin shells over the path engine and the format layer.
-import { writeFileSync } from 'node:fs';
+// `kg path`: a thin shell over the path engine.
 import { KgError } from '../lib/graph/errors.ts';
 import { buildGraph } from '../lib/graph/model.ts';
 import { resolveEntity } from '../lib/graph/resolve-entity.ts';
@@ -77,5 +76,3 @@ export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => 
     return 0;
   },
 };
-
-void writeFileSync;

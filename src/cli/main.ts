@@ -1,6 +1,5 @@
 // The `kg` command line: a thin shell over src/lib/graph, for scripts and for the build.
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { formatProblem, KgError } from '../lib/graph/errors.ts';
 import { buildGraph } from '../lib/graph/model.ts';
 import type { KnowledgeGraph } from '../lib/graph/model.ts';
@@ -21,7 +20,11 @@ Usage:
   kg search    QUERY [--data PATH] [--limit N] [--json]
   kg neighbors ENTITY [--depth N] [--data PATH] [--json]
   kg path      FROM TO [path options] [--data PATH] [--json]
-  kg export    --format json|kg-json|graphology|gexf|graphml|csv [selection] [--data PATH] [-o FILE]
+  kg rank      [--metric pagerank|betweenness|degree|weighted-degree] [--top N] [--as-of DATE] [--data PATH] [--json]
+  kg communities [--as-of DATE] [--data PATH] [--json]
+  kg export    --format json|graphology|gexf|graphml|csv|png|jpeg|svg [selection] [--lang en|zh] [--data PATH] [-o FILE|-]
+               selection: --focus ENTITY --depth N | --path FROM,TO [path options] | --types a,b | --relations a,b
+                          | --modality fact,opinion | --ids a,b,c   (images: --scale 1-4 --title TEXT)
 
 PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file.
 ENTITY, FROM and TO take an id or any name or alias in any language.`;
@@ -50,6 +53,11 @@ const OPTIONS = {
   path: { type: 'string' },
   types: { type: 'string' },
   ids: { type: 'string' },
+  scale: { type: 'string' },
+  metric: { type: 'string' },
+  top: { type: 'string' },
+  'as-of': { type: 'string' },
+  title: { type: 'string' },
 } as const;
 
 function out(text: string): void {
@@ -197,7 +205,9 @@ export async function main(argv: string[]): Promise<number> {
     return command || parsed.values.help ? 0 : 2;
   }
   const extra = await import('./commands-extra.ts');
-  const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command];
+  const exporting = await import('./commands-export.ts');
+  const lenses = await import('./commands-lenses.ts');
+  const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command] ?? exporting.EXPORT_COMMANDS[command] ?? lenses.LENS_COMMANDS[command];
   if (!run) {
     process.stderr.write(`kg: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
@@ -226,4 +236,3 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 }
 
 export type { Values };
-void writeFileSync;

@@ -21,6 +21,7 @@ export function kgData(dataFolder = process.env.KG_DATA ?? DEFAULT_DATA): Plugin
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
+        if (!ctx.filename.endsWith('index.html')) return [];
         const asset = Object.values(ctx.bundle ?? {}).find((chunk) => chunk.type === 'asset' && /graph-[\w-]+\.json$/.test(chunk.fileName));
         if (!asset) return [];
         return [{ tag: 'link', attrs: { rel: 'preload', href: `/${asset.fileName}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' }];

@@ -3,21 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../src/cli/static-server.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../src/cli/chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_ARGS };
+
 export const SHOTS = 'test-results/screenshots';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Session {
   baseUrl: string;
@@ -32,7 +23,10 @@ export interface Session {
 /** Serves the built app and a fresh headless Chromium with its own profile. */
 export async function startSession(): Promise<Session> {
   // KG_E2E_DIST lets a second build (e.g. one with hostile data) be served instead of dist/.
-  const { url: baseUrl, server } = await serveStatic(process.env.KG_E2E_DIST ?? 'dist', { '/datasets/': '../shared/datasets', '/fixtures/': 'tests/fixtures' });
+  const { url: baseUrl, server } = await serveStatic(process.env.KG_E2E_DIST ?? 'dist', {
+    '/datasets/': '../shared/datasets',
+    '/fixtures/': 'tests/fixtures',
+  });
   // playwright-core gives every launch a fresh temporary profile (its own --user-data-dir).
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });

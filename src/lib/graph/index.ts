@@ -11,3 +11,5 @@ export * from './text-checks.ts';
 export * from './entity-relations.ts';
 export * from './subgraph.ts';
 export * from './export-scope.ts';
+export * from './export-selection.ts';
+export * from './lenses/index.ts';

@@ -1,4 +1,4 @@
-// A minimal static file server for the built app (dist/), on loopback only, for e2e tests and benchmarks.
+// A minimal static file server for the built app (dist/), on loopback only: for the CLI image export, e2e tests and benchmarks.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';

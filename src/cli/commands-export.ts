@@ -1,0 +1,132 @@
+// `kg export`: the chosen subgraph as data (JSON, graphology, GEXF, GraphML, CSV) or as a picture (PNG, JPEG, SVG).
+import { writeFileSync } from 'node:fs';
+import { KgError } from '../lib/graph/errors.ts';
+import { buildGraph } from '../lib/graph/model.ts';
+import type { KnowledgeGraph } from '../lib/graph/model.ts';
+import { resolveEntity } from '../lib/graph/resolve-entity.ts';
+import { selectForExport } from '../lib/graph/export-selection.ts';
+import type { ExportSelectionOptions } from '../lib/graph/export-selection.ts';
+import { subgraph } from '../lib/graph/subgraph.ts';
+import { pathOptionsFromFlags } from '../lib/graph/paths/index.ts';
+import { EXPORTERS } from '../lib/graph/formats/index.ts';
+import type { Modality } from '../lib/graph/types.ts';
+import { loadData } from './load-data.ts';
+import { DEFAULT_DATA } from './data-folder.ts';
+import { flagsOf } from './commands-extra.ts';
+import type { Values } from './main.ts';
+
+const DATA_FORMATS: Record<string, string> = {
+  json: 'kg-json',
+  'kg-json': 'kg-json',
+  graphology: 'graphology-json',
+  'graphology-json': 'graphology-json',
+  gexf: 'gexf',
+  graphml: 'graphml',
+  csv: 'csv-zip',
+  'csv-zip': 'csv-zip',
+  'csv-nodes': 'csv-nodes',
+  'csv-edges': 'csv-edges',
+};
+const IMAGE_FORMATS = ['png', 'jpeg', 'svg'] as const;
+
+const list = (v: unknown): string[] | undefined =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+
+function selection(
+  graph: KnowledgeGraph,
+  values: Values,
+  lang: 'en' | 'zh',
+): { options: ExportSelectionOptions; name: string; title?: string } {
+  const label = (id: string): string => {
+    const e = graph.getNodeAttributes(id);
+    return (lang === 'zh' && e.name.zh) || e.name.en || id;
+  };
+  let title: string | undefined;
+  const options: ExportSelectionOptions = {
+    types: list(values.types),
+    relations: list(values.relations),
+    modalities: list(values.modality) as Modality[] | undefined,
+  };
+  let name = 'whole-graph';
+  if (typeof values.focus === 'string') {
+    const id = resolveEntity(graph, values.focus);
+    const depth = Number(values.depth ?? 1);
+    if (!Number.isInteger(depth) || depth < 1 || depth > 5)
+      throw new KgError({ code: 'CLI_BAD_OPTION', severity: 'error', message: '--depth must be 1 to 5' });
+    options.focus = { id, depth };
+    name = `${id}-neighbourhood-d${depth}`;
+    title = lang === 'zh' ? `${label(id)} 的 ${depth} 度邻域` : `${label(id)}: neighbourhood, depth ${depth}`;
+  }
+  if (typeof values.path === 'string') {
+    const [from, to] = values.path.split(',');
+    if (!from || !to) throw new KgError({ code: 'CLI_BAD_OPTION', severity: 'error', message: '--path takes FROM,TO' });
+    const flags = flagsOf(values);
+    delete flags.relations;
+    delete flags.modality;
+    options.path = { from: resolveEntity(graph, from), to: resolveEntity(graph, to), options: pathOptionsFromFlags(flags) };
+    name = `${options.path.from}-to-${options.path.to}`;
+    title = `${label(options.path.from)} → ${label(options.path.to)}`;
+  }
+  if (typeof values.ids === 'string') {
+    options.ids = list(values.ids)!.map((id) => resolveEntity(graph, id));
+    if (name === 'whole-graph') name = 'selection';
+  }
+  return { options, name, ...(title ? { title } : {}) };
+}
+
+export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
+  async export(_args, values) {
+    const format = typeof values.format === 'string' ? values.format : '';
+    const isImage = (IMAGE_FORMATS as readonly string[]).includes(format);
+    if (!isImage && !DATA_FORMATS[format]) {
+      throw new KgError({
+        code: 'CLI_BAD_OPTION',
+        severity: 'error',
+        message: `--format must be one of ${[...Object.keys(DATA_FORMATS), ...IMAGE_FORMATS].join(', ')}`,
+      });
+    }
+    const compiled = await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA);
+    const graph = buildGraph(compiled);
+    const lang = values.lang === 'zh' ? 'zh' : 'en';
+    const { options, name, title } = selection(graph, values, lang);
+    const chosen = selectForExport(graph, options);
+    const subset = subgraph(compiled, chosen);
+    let bytes: Uint8Array;
+    let extension: string;
+    if (isImage) {
+      const { renderImage } = await import('./render-image.ts');
+      const scale = Number(values.scale ?? 2);
+      bytes = await renderImage({
+        graph: subset,
+        lang,
+        image: {
+          format: format as (typeof IMAGE_FORMATS)[number],
+          scale: Number.isFinite(scale) ? Math.min(4, Math.max(1, scale)) : 2,
+          transparent: false,
+          background: '#ffffff',
+          keepPathHighlight: Boolean(options.path),
+          decor: { title: typeof values.title === 'string' ? values.title : (title ?? compiled.title), legend: true, sources: true, lang },
+        },
+        ...(options.path ? { highlight: [...chosen.nodes, ...chosen.edges] } : {}),
+      });
+      extension = format === 'jpeg' ? 'jpg' : format;
+    } else {
+      const exporter = EXPORTERS.find((e) => e.id === DATA_FORMATS[format])!;
+      const out = exporter.run(subset, { lang });
+      bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
+      extension = exporter.extension;
+    }
+    const file = typeof values.output === 'string' ? values.output : `${name}.${extension}`;
+    if (file === '-') process.stdout.write(bytes);
+    else {
+      writeFileSync(file, bytes);
+      process.stderr.write(`kg export: ${chosen.nodes.size} entities, ${chosen.edges.size} relations → ${file}\n`);
+    }
+    return 0;
+  },
+};
