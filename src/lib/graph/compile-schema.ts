@@ -31,7 +31,19 @@ export function readBilingual(reader: RecordReader, key: string, requireZh: bool
 
 /** Reads the schema file; returns undefined when it is unusable (problems say why). */
 export function readSchema(file: YamlFile, problems: Problem[]): Schema | undefined {
-  if (!file.root) return undefined;
+  if (!file.root) {
+    // No root: either YAML errors (already reported) or an empty file, which must not fail silently.
+    if (!problems.some((p) => p.file === file.path && p.severity === 'error'))
+      problems.push({
+        code: 'SCHEMA_EMPTY',
+        severity: 'error',
+        message: 'schema.yaml is empty: it needs version, title, entityTypes and relationTypes',
+        file: file.path,
+        line: 1,
+        column: 1,
+      });
+    return undefined;
+  }
   if (!isMap(file.root)) {
     problems.push({ code: 'FIELD_TYPE', severity: 'error', message: 'schema.yaml must be a mapping', ...file.at(file.root) });
     return undefined;

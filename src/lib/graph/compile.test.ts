@@ -511,6 +511,15 @@ describe('compile: schema', () => {
     expect(result.compiled).toBeUndefined();
   });
 
+  it.each([
+    ['empty', ''],
+    ['only a comment', '# nothing yet\n'],
+  ])('reports a schema.yaml that is %s instead of failing silently', (_, text) => {
+    const result = compileWith({ 'schema.yaml': text });
+    expect(result.problems).toMatchObject([{ code: 'SCHEMA_EMPTY', severity: 'error', file: 'schema.yaml', line: 1, column: 1 }]);
+    expect(result.compiled).toBeUndefined();
+  });
+
   it('reports an unsupported schema version', () => {
     const problem = theProblem(compileWith({ 'schema.yaml': SCHEMA.replace('version: 1', 'version: 2') }), 'SCHEMA_VERSION');
     expect(problem).toMatchObject({ file: 'schema.yaml', line: 1, column: 10, field: 'version' });

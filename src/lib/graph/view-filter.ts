@@ -3,6 +3,7 @@ import type { KnowledgeGraph } from './model.ts';
 import type { Modality } from './types.ts';
 import { MODALITIES } from './types.ts';
 import { neighbourhood } from './neighbourhood.ts';
+import { asOfEdgeFilter } from './lenses/as-of.ts';
 
 export interface ViewFilter {
   hiddenEntityTypes: readonly string[];
@@ -10,6 +11,10 @@ export interface ViewFilter {
   modalities: readonly Modality[];
   /** Show only this entity's neighbourhood to `depth`. */
   focus?: { id: string; depth: number } | undefined;
+  /** Only relations that had begun by this date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYY0s`). */
+  asOf?: string | undefined;
+  /** With `asOf`: leave out relations that carry no date (by default they stay, marked). */
+  hideUndated?: boolean | undefined;
 }
 
 export const DEFAULT_FILTER: ViewFilter = { hiddenEntityTypes: [], hiddenRelationTypes: [], modalities: MODALITIES };
@@ -27,10 +32,11 @@ export function filterPredicates(
   const hiddenTypes = new Set(filter.hiddenEntityTypes);
   const hiddenRelations = new Set(filter.hiddenRelationTypes);
   const modalities = new Set(filter.modalities);
+  const inTime = filter.asOf ? asOfEdgeFilter(graph, filter.asOf, { includeUndated: !filter.hideUndated }) : () => true;
   const node = (id: string): boolean => !hiddenTypes.has(graph.getNodeAttribute(id, 'type'));
   const edge = (id: string): boolean => {
     const r = graph.getEdgeAttributes(id);
-    return !hiddenRelations.has(r.type) && modalities.has(r.modality) && node(graph.source(id)) && node(graph.target(id));
+    return !hiddenRelations.has(r.type) && modalities.has(r.modality) && inTime(id) && node(graph.source(id)) && node(graph.target(id));
   };
   return { node, edge };
 }

@@ -7,6 +7,7 @@ import type { SearchIndex } from '../graph/search.ts';
 import { buildSearchIndex } from '../graph/search.ts';
 import type { VisibleSet } from '../graph/view-filter.ts';
 import { filterPredicates, typeCounts, visibleSet } from '../graph/view-filter.ts';
+import type { ViewFilter } from '../graph/view-filter.ts';
 import { neighbourhood } from '../graph/neighbourhood.ts';
 import type { PathResult } from '../graph/paths/index.ts';
 import { findPaths, pathOptionsFromFlags } from '../graph/paths/index.ts';
@@ -34,6 +35,12 @@ export class Explorer {
   path: PathQuery | undefined = $state.raw(undefined);
   dataset: string | undefined = $state(undefined);
   hover: string | undefined = $state(undefined);
+  /** Size nodes by this lens (degree, weighted-degree, pagerank, betweenness), or by nothing. */
+  sizeLens: string | undefined = $state(undefined);
+  colourLens: 'type' | 'louvain' = $state('type');
+  /** Show the graph as of this date; undefined is "all time". */
+  asOf: string | undefined = $state(undefined);
+  hideUndated = $state(false);
   /** The path form being edited (not yet a query): endpoints and options as flags. */
   pathDraft: { from?: string | undefined; to?: string | undefined; options: Record<string, string> } = $state({ options: {} });
   notices: string[] = $state([]);
@@ -48,14 +55,24 @@ export class Explorer {
     return new Set(chosen.flatMap((p) => [...p.nodes, ...p.edges.map((e) => e.id)]));
   });
 
+  /** The filters (types, modality, time) without the focus: what paths, lenses and exports agree with. */
+  filter: ViewFilter = $derived({
+    hiddenEntityTypes: this.hiddenEntityTypes,
+    hiddenRelationTypes: this.hiddenRelationTypes,
+    modalities: this.modalities,
+    asOf: this.asOf,
+    hideUndated: this.hideUndated,
+  });
+
   visible: VisibleSet = $derived(
     visibleSet(this.graph, {
-      hiddenEntityTypes: this.hiddenEntityTypes,
-      hiddenRelationTypes: this.hiddenRelationTypes,
-      modalities: this.modalities,
+      ...this.filter,
       focus: this.entity && this.depth > 0 && this.graph.hasNode(this.entity) ? { id: this.entity, depth: this.depth } : undefined,
     }),
   );
+
+  /** Relations without a date, marked on the canvas while an "as of" date is set. */
+  undated: Set<string> | undefined = $derived(this.asOf ? new Set(this.graph.filterEdges((_, r) => r.date === undefined)) : undefined);
 
   /** The hovered entity's neighbourhood (depth 1) within the visible set, for highlight-and-fade. */
   hoverSet: Set<string> | undefined = $derived.by(() => {
@@ -90,6 +107,10 @@ export class Explorer {
     this.path = undefined;
     this.pathDraft = { options: {} };
     this.hover = undefined;
+    this.sizeLens = undefined;
+    this.colourLens = 'type';
+    this.asOf = undefined;
+    this.hideUndated = false;
   }
 
   backToBundled(): void {
@@ -114,13 +135,9 @@ export class Explorer {
     }
   }
 
-  /** The type and modality filters (not the focus) as predicates, so paths agree with what the filters show. */
+  /** The type, modality and time filters (not the focus) as predicates, so paths agree with what the filters show. */
   #filterView(): { nodeVisible(id: string): boolean; edgeVisible(id: string): boolean } {
-    const { node, edge } = filterPredicates(this.graph, {
-      hiddenEntityTypes: this.hiddenEntityTypes,
-      hiddenRelationTypes: this.hiddenRelationTypes,
-      modalities: this.modalities,
-    });
+    const { node, edge } = filterPredicates(this.graph, this.filter);
     return { nodeVisible: node, edgeVisible: edge };
   }
 
@@ -183,6 +200,10 @@ export class Explorer {
       camera: this.camera,
       path: this.path,
       dataset: this.dataset,
+      sizeLens: this.sizeLens,
+      colourLens: this.colourLens,
+      asOf: this.asOf,
+      hideUndated: this.hideUndated,
     };
   }
 
@@ -208,6 +229,12 @@ export class Explorer {
     if (this.path) this.pathDraft = { from: this.path.from, to: this.path.to, options: { ...this.path.options } };
     if (state.path && !this.path) notices.push('The link’s path query names entities this graph does not have; it was ignored.');
     this.dataset = state.dataset;
+    const sizeLenses = ['degree', 'weighted-degree', 'pagerank', 'betweenness'];
+    this.sizeLens = state.sizeLens && sizeLenses.includes(state.sizeLens) ? state.sizeLens : undefined;
+    if (state.sizeLens && !this.sizeLens) notices.push(`Unknown lens "${state.sizeLens}" in the link; nodes keep their size.`);
+    this.colourLens = state.colourLens ?? 'type';
+    this.asOf = state.asOf;
+    this.hideUndated = state.hideUndated ?? false;
     this.notices = notices;
   }
 

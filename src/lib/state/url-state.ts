@@ -1,6 +1,7 @@
 // The view as a URL hash and back: pure, total parsing (never throws), keeps valid parts of a broken link.
 import type { Modality } from '../graph/types.ts';
 import { MODALITIES } from '../graph/types.ts';
+import { DATE } from '../graph/text-checks.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -34,6 +35,13 @@ export interface UrlState {
   path?: PathQuery | undefined;
   /** Name of an imported dataset the view belongs to. */
   dataset?: string | undefined;
+  /** Node size lens (degree, weighted-degree, pagerank, betweenness). */
+  sizeLens?: string | undefined;
+  /** Node colour: by entity type (default) or by Louvain community. */
+  colourLens?: 'type' | 'louvain' | undefined;
+  /** Show the graph as of this date. */
+  asOf?: string | undefined;
+  hideUndated?: boolean | undefined;
 }
 
 export const DEFAULT_STATE: UrlState = {
@@ -142,6 +150,21 @@ export function parseHash(hash: string): ParseResult {
         else notices.push('Ignored an invalid camera position in the link.');
         break;
       }
+      case 'sz':
+        if (/^[a-z-]{1,30}$/.test(value)) state.sizeLens = value;
+        else notices.push('Ignored an invalid size lens in the link.');
+        break;
+      case 'col':
+        if (value === 'louvain' || value === 'type') state.colourLens = value;
+        else notices.push('Ignored an invalid colour lens in the link.');
+        break;
+      case 'asof':
+        if (DATE.test(value)) state.asOf = value;
+        else notices.push(`Ignored the date "${value.slice(0, 20)}" in the link.`);
+        break;
+      case 'undated':
+        state.hideUndated = value === 'hide';
+        break;
       case 'data':
         if (ID.test(value)) state.dataset = value;
         break;
@@ -198,6 +221,10 @@ export function toHash(state: UrlState): string {
   if (state.hiddenRelationTypes.length) parts.push(`hr=${state.hiddenRelationTypes.map(enc).join(',')}`);
   if (state.modalities.length !== MODALITIES.length) parts.push(`m=${state.modalities.join(',')}`);
   if (state.lang !== 'en') parts.push(`lang=${state.lang}`);
+  if (state.sizeLens) parts.push(`sz=${enc(state.sizeLens)}`);
+  if (state.colourLens === 'louvain') parts.push('col=louvain');
+  if (state.asOf) parts.push(`asof=${enc(state.asOf)}`);
+  if (state.asOf && state.hideUndated) parts.push('undated=hide');
   if (state.path) {
     parts.push(`from=${enc(state.path.from)}`, `to=${enc(state.path.to)}`);
     for (const key of PATH_OPTION_KEYS) {

@@ -10,6 +10,14 @@ export interface CanvasState {
   /** Elements to emphasise (neighbourhood of the hovered or selected entity, or a path); the rest fades. */
   emphasis?: ReadonlySet<string> | undefined;
   path?: ReadonlySet<string> | undefined;
+  /** Relations without a date, marked while the view is "as of" a date. */
+  undated?: ReadonlySet<string> | undefined;
+}
+
+/** Lens output for the canvas: node sizes in px and node colours, by entity id. */
+export interface CanvasLens {
+  sizes?: ReadonlyMap<string, number> | undefined;
+  colours?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface CanvasEvents {
@@ -28,6 +36,8 @@ export interface CanvasHandle {
   /** Relabels nodes and edges in place (language switch) without touching positions. */
   relabel(labels: ReadonlyMap<string, string>): void;
   apply(state: CanvasState): void;
+  /** Sizes and colours nodes by the active lenses (or restores type colours and default sizes). */
+  setLens(lens: CanvasLens): void;
   center(id: string): void;
   fit(ids?: ReadonlySet<string>): void;
   setCamera(camera: { zoom: number; x: number; y: number }): void;
@@ -38,7 +48,7 @@ const DOUBLE_TAP_MS = 350;
 const MAX_FIT_ZOOM = 1.4;
 /** Above this many elements, hovering highlights the neighbourhood without fading everything else (too costly). */
 const MAX_FADE_ELEMENTS = 3000;
-const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path'] as const;
+const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path', 'undated'] as const;
 type ViewClass = (typeof VIEW_CLASSES)[number];
 
 function sizeStyle(elements: ElementDefinition[]): ReturnType<typeof styleForSize> {
@@ -136,6 +146,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       if (state.selected) next.get('selected')!.add(state.selected);
       for (const id of state.emphasis ?? []) next.get('neighbour')!.add(id);
       for (const id of state.path ?? []) next.get('path')!.add(id);
+      for (const id of state.undated ?? []) next.get('undated')!.add(id);
       cy.batch(() => {
         for (const cls of VIEW_CLASSES) {
           const before = applied.get(cls)!;
@@ -145,6 +156,18 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         }
       });
       applied = next;
+    },
+    setLens(lens) {
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const size = lens.sizes?.get(n.id());
+          const colour = lens.colours?.get(n.id());
+          if (size === undefined) n.removeData('lensSize');
+          else n.data('lensSize', size);
+          if (colour === undefined) n.removeData('lensColour');
+          else n.data('lensColour', colour);
+        });
+      });
     },
     center(id) {
       const el = cy.getElementById(id);

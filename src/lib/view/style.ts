@@ -80,6 +80,10 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'line-color': '#c084fc', 'target-arrow-color': '#c084fc' },
     },
     { selector: 'edge.prediction', style: { 'line-style': 'dotted', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2 } },
+    // Lenses: size by a metric, colour by community (data set by the canvas, removed when the lens is off).
+    { selector: 'node[lensSize]', style: { width: 'data(lensSize)', height: 'data(lensSize)' } },
+    { selector: 'node[lensColour]', style: { 'background-color': 'data(lensColour)' } },
+    { selector: 'edge.undated', style: { opacity: 0.4 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.hover, node.neighbour', style: { 'border-color': '#111827', 'border-width': 2 } },
     { selector: 'edge.hover, edge.neighbour', style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },

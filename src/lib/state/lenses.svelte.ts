@@ -1,0 +1,80 @@
+// Running the chosen lenses: at once for small graphs, in a worker for large ones, and always for what is in view.
+import type { KnowledgeGraph } from '../graph/model.ts';
+import type { CompiledGraph } from '../graph/types.ts';
+import type { LensResult } from '../graph/lenses/index.ts';
+import { runLens } from '../graph/lenses/index.ts';
+import { filterPredicates } from '../graph/view-filter.ts';
+import type { ViewFilter } from '../graph/view-filter.ts';
+import type { LensRequest, LensResponse } from '../workers/lens-worker.ts';
+
+/** Graphs up to this many entities compute lenses on the page (betweenness is quadratic-ish, so it has its own). */
+const SYNC_LIMIT: Record<string, number> = { betweenness: 800, default: 3000 };
+
+export type LensState =
+  { kind: 'off' } | { kind: 'running'; lens: string } | { kind: 'done'; result: LensResult } | { kind: 'error'; message: string };
+
+/** One lens slot (size or colour): its latest result, recomputed when the graph, filters or lens change. */
+export class LensSlot {
+  state: LensState = $state.raw({ kind: 'off' });
+  #worker: Worker | undefined;
+  #ticket = 0;
+
+  run(lens: string | undefined, graph: KnowledgeGraph, compiled: CompiledGraph, filter: ViewFilter): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    const ticket = ++this.#ticket;
+    if (!lens) {
+      this.state = { kind: 'off' };
+      return;
+    }
+    const limit = SYNC_LIMIT[lens] ?? SYNC_LIMIT['default']!;
+    if (graph.order <= limit) {
+      try {
+        const { node, edge } = filterPredicates(graph, filter);
+        this.state = { kind: 'done', result: runLens(graph, lens, {}, { nodeFilter: node, edgeFilter: edge }) };
+      } catch (error) {
+        this.state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      }
+      return;
+    }
+    this.state = { kind: 'running', lens };
+    const worker = new Worker(new URL('../workers/lens-worker.ts', import.meta.url), { type: 'module' });
+    this.#worker = worker;
+    worker.onmessage = (event: MessageEvent<LensResponse>) => {
+      worker.terminate();
+      if (ticket !== this.#ticket) return;
+      this.#worker = undefined;
+      this.state =
+        event.data.kind === 'done' ? { kind: 'done', result: event.data.result } : { kind: 'error', message: event.data.message };
+    };
+    const request: LensRequest = { graph: $state.snapshot(compiled) as CompiledGraph, lens, filter: $state.snapshot(filter) as ViewFilter };
+    worker.postMessage(request);
+  }
+
+  stop(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#ticket++;
+    if (this.state.kind === 'running') this.state = { kind: 'off' };
+  }
+}
+
+/** Distinct colours for communities (colour-blind-friendly first, then more). */
+export const COMMUNITY_COLOURS = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#f0e442',
+  '#7f3c8d',
+  '#11a579',
+  '#3969ac',
+  '#f2b701',
+  '#e73f74',
+  '#80ba5a',
+  '#e68310',
+  '#008695',
+  '#cf1c90',
+];
