@@ -217,3 +217,28 @@ describe('the view in the URL', () => {
     await page.close();
   });
 });
+
+describe('tablet', () => {
+  it('taps to select and long-presses to expand on a touch screen, with the panel below the graph', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => session.errors.push(e.message));
+    await page.goto(session.baseUrl);
+    await waitForGraph(page);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const aside = (await page.getByTestId('details').boundingBox())!;
+    expect(aside.y).toBeGreaterThan(canvas.y + canvas.height / 2);
+    const at = await evalKg<{ x: number; y: number }>(page, "cy.getElementById('deepseek').renderedPosition()");
+    await page.touchscreen.tap(canvas.x + at.x, canvas.y + at.y);
+    await expect.poll(() => evalKg(page, 'explorer.entity')).toBe('deepseek');
+    // Long press: touch, hold, release.
+    const cdp = await context.newCDPSession(page);
+    const point = { x: canvas.x + at.x, y: canvas.y + at.y };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await page.waitForTimeout(900);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => evalKg(page, 'explorer.depth')).toBe(1);
+    await shot(page, 'tablet-long-press-focus');
+    await context.close();
+  });
+});

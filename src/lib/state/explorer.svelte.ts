@@ -41,6 +41,8 @@ export class Explorer {
   /** Show the graph as of this date; undefined is "all time". */
   asOf: string | undefined = $state(undefined);
   hideUndated = $state(false);
+  /** Counts user focus actions, so the canvas can fit the new neighbourhood (links with a camera are left alone). */
+  focusRequests = $state(0);
   /** The path form being edited (not yet a query): endpoints and options as flags. */
   pathDraft: { from?: string | undefined; to?: string | undefined; options: Record<string, string> } = $state({ options: {} });
   notices: string[] = $state([]);
@@ -168,6 +170,7 @@ export class Explorer {
     this.entity = id;
     this.relation = undefined;
     this.depth = Math.max(0, Math.min(3, depth));
+    this.focusRequests++;
   }
 
   toggleEntityType(type: string): void {

@@ -2,6 +2,7 @@
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject } from 'cytoscape';
 import { stylesheet, styleForSize } from './style.ts';
+import { hasRealGpu } from './gpu.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -79,6 +80,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     textureOnViewport: large(elements.length),
     hideEdgesOnViewport: large(elements.length),
     pixelRatio: large(elements.length) ? 1 : 'auto',
+    // WebGL only on a real GPU: under software GL (headless, VMs) it is far slower than the canvas renderer.
+    ...(hasRealGpu() ? { renderer: { name: 'canvas', webgl: true } } : {}),
   });
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
