@@ -46,16 +46,9 @@ export function loadDataset(file: string, { opinionEvery }: { opinionEvery?: num
 }
 
 /** A small seeded PRNG (mulberry32), so every run queries the same pairs. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../src/lib/graph/prng.ts';
+
+export { random };
 
 function quantile(times: number[], q: number): number {
   const sorted = [...times].sort((a, b) => a - b);

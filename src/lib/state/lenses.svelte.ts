@@ -59,22 +59,5 @@ export class LensSlot {
   }
 }
 
-/** Distinct colours for communities (colour-blind-friendly first, then more). */
-export const COMMUNITY_COLOURS = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#f0e442',
-  '#7f3c8d',
-  '#11a579',
-  '#3969ac',
-  '#f2b701',
-  '#e73f74',
-  '#80ba5a',
-  '#e68310',
-  '#008695',
-  '#cf1c90',
-];
+/** Distinct colours for communities: the same colour-blind-friendly palette imported entity types get. */
+export { TYPE_PALETTE as COMMUNITY_COLOURS } from '../graph/formats/colors.ts';

@@ -2,6 +2,7 @@
 import type { Modality } from '../graph/types.ts';
 import { MODALITIES } from '../graph/types.ts';
 import { DATE } from '../graph/text-checks.ts';
+import { PATH_FLAGS } from '../graph/paths/path-flags.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -55,18 +56,8 @@ export const DEFAULT_STATE: UrlState = {
 /** Hashes longer than this are ignored whole: no legitimate view needs 16 KB. */
 export const MAX_HASH_LENGTH = 16_384;
 const MAX_ID_LENGTH = 200;
-const PATH_OPTION_KEYS = [
-  'mode',
-  'k',
-  'direction',
-  'relations',
-  'exclude-relations',
-  'exclude-types',
-  'avoid',
-  'max-hops',
-  'modality',
-  'ignore-filters',
-] as const;
+/** Path options in links: the CLI's path flags, plus whether the query ignores the view's filters. */
+const PATH_OPTION_KEYS = [...PATH_FLAGS, 'ignore-filters'] as const;
 
 export interface ParseResult {
   state: UrlState;

@@ -67,14 +67,5 @@ export const LAYOUTS: readonly LayoutDescriptor[] = [
   { id: 'grid', label: 'Grid', options: () => ({ name: 'grid', animate: true, avoidOverlap: true }) as LayoutOptions },
 ];
 
-/** A small seeded PRNG (mulberry32), so layouts are identical run to run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32), so layouts are identical run to run. */
+export { mulberry32 as seededRandom } from '../graph/prng.ts';

@@ -12,7 +12,7 @@ export {
   type LouvainResult,
 } from './louvain-communities.ts';
 export { ranking, type Ranked } from './ranking.ts';
-export { mulberry32 } from './prng.ts';
+export { mulberry32 } from '../prng.ts';
 export {
   asOfBound,
   asOfEdgeFilter,

@@ -13,7 +13,7 @@ import { betweenness } from './betweenness.ts';
 import { degree } from './degree.ts';
 import { louvainCommunities, type LouvainResult } from './louvain-communities.ts';
 import { pagerank } from './pagerank.ts';
-import { mulberry32 } from './prng.ts';
+import { mulberry32 } from '../prng.ts';
 import { weightedDegree } from './weighted-degree.ts';
 
 const DATASETS = fileURLToPath(new URL('../../../../../shared/datasets/', import.meta.url));

@@ -2,7 +2,7 @@
 import louvain from 'graphology-communities-louvain';
 import type { KnowledgeGraph } from '../model.ts';
 import { pagerankOfSimple } from './pagerank.ts';
-import { mulberry32 } from './prng.ts';
+import { mulberry32 } from '../prng.ts';
 import { simpleGraph, type LensScope } from './simple-graph.ts';
 
 export interface Community {

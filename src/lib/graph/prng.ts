@@ -1,4 +1,4 @@
-// A small seeded pseudo-random generator, so randomised algorithms (Louvain) give the same answer on the same data.
+// A small seeded pseudo-random generator, so randomised algorithms (layouts, Louvain, benchmarks) repeat exactly.
 
 /** mulberry32: a fast 32-bit PRNG returning floats in [0, 1); the same seed always yields the same sequence. */
 export function mulberry32(seed: number): () => number {
