@@ -2,7 +2,7 @@
 import { KgError } from '../lib/graph/errors.ts';
 import { buildGraph } from '../lib/graph/model.ts';
 import { resolveEntity } from '../lib/graph/resolve-entity.ts';
-import { findPaths, pathCitations, pathOptionsFromFlags, pathSentence, PATH_FLAGS } from '../lib/graph/paths/index.ts';
+import { entityName, findPaths, pathCitations, pathOptionsFromFlags, pathSentence, PATH_FLAGS } from '../lib/graph/paths/index.ts';
 import type { PathFlags } from '../lib/graph/paths/index.ts';
 import { loadData } from './load-data.ts';
 import { DEFAULT_DATA } from './data-folder.ts';
@@ -72,7 +72,7 @@ export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => 
       out('');
       out(pathCitations(graph, result.paths[0]!, lang));
     }
-    if (result.common.length) out(`\ncommon neighbours: ${result.common.join(', ')}`);
+    if (result.common.length) out(`\ncommon neighbours: ${result.common.map((id) => entityName(graph, id, lang)).join(', ')}`);
     return 0;
   },
 };
