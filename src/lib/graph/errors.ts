@@ -68,17 +68,26 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Longer words get no suggestion: typos of ids and field names are short, and edit distance is quadratic. */
+export const MAX_SUGGESTION_LENGTH = 100;
+
 /** The closest candidate to `word`, if close enough to be a plausible typo. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  // Without these two checks a 1 MB id in a hostile file meant hours of edit distance against other huge ids.
+  if (word.length > MAX_SUGGESTION_LENGTH) return undefined;
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const other = c.toLowerCase();
+    // The distance is at least the difference in length, so such a candidate could never be suggested.
+    if (Math.abs(other.length - lower.length) > limit) continue;
+    const d = editDistance(lower, other);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }

@@ -9,9 +9,10 @@ export const MAGIC_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toS
 /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a decade `YYY0s`. */
 export const DATE = /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?|\d{3}0s)$/;
 
-// Bidi embeddings/overrides/isolates, zero-width characters, BOM, soft hyphen, other format controls.
+// Bidi embeddings/overrides/isolates, zero-width characters, BOM, soft hyphen, other format controls. The zero-width
+// joiner (U+200D) is left out: emoji sequences such as 👩‍💻 need it.
 const HIDDEN =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
 
 /** Code points in `text` that are invisible or reorder text (bidi controls), as `U+202E` strings with their index. */
 export function hiddenCharacters(text: string): Array<{ index: number; codePoint: string }> {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UrlState } from './url-state.ts';
 import { DEFAULT_STATE, MAX_HASH_LENGTH, parseHash, toHash } from './url-state.ts';
+import { fuzzParameters } from '../../../tests/fixtures/fuzz.ts';
 
 const FULL: UrlState = {
   dataset: 'my-import',
@@ -87,6 +88,8 @@ describe('parseHash on broken links', () => {
 });
 
 describe('parseHash on arbitrary input', () => {
+  // FUZZ_RUNS / FUZZ_SEED scale this up for a longer run (README, Testing).
+  const FUZZ = fuzzParameters(500, 20250201);
   const KEYS = ['e', 'r', 'd', 'ht', 'hr', 'm', 'lang', 'data', 'from', 'to', 'pr', 'p.mode', 'p.k', '__proto__', 'constructor'];
   const value = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('fact', 'zh', '2', '-1', '%', '%E0%A4'));
   const linkLike = fc
@@ -100,7 +103,7 @@ describe('parseHash on arbitrary input', () => {
         parseHash(hash);
         expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       }),
-      { seed: 20250201, numRuns: 500 },
+      FUZZ,
     );
   });
 
@@ -110,7 +113,7 @@ describe('parseHash on arbitrary input', () => {
         const once = toHash(parseHash(hash).state);
         expect(toHash(parseHash(once).state)).toBe(once);
       }),
-      { seed: 20250201, numRuns: 500 },
+      FUZZ,
     );
   });
 

@@ -10,8 +10,10 @@ import { exportKgJson } from './export-kg-json.ts';
 import { importGraph } from './import-graph.ts';
 import { IMPORT_FORMATS } from './import-types.ts';
 import { SAMPLE } from './test-support/sample-graph.ts';
+import { fuzzParameters } from '../../../../tests/fixtures/fuzz.ts';
 
-const RUNS = { seed: 7, numRuns: 250 };
+// FUZZ_RUNS / FUZZ_SEED scale this up for a longer run (README, Testing).
+const RUNS = fuzzParameters(250, 7);
 
 const csv = exportCsv(SAMPLE);
 const SEEDS = [exportKgJson(SAMPLE), exportGraphologyJson(SAMPLE), exportGexf(SAMPLE), exportGraphml(SAMPLE), csv.edges, csv.nodes];

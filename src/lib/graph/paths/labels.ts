@@ -1,17 +1,20 @@
 // How paths name things in prose: entity names, relation and entity-type labels, English lists.
 import type { KnowledgeGraph } from '../model.ts';
 import type { Bilingual } from '../types.ts';
+import { neutraliseHidden } from '../text-checks.ts';
 
 /** The languages the graph's text comes in. */
 export type PathLanguage = keyof Bilingual;
 
+/** The text in `lang`; invisible and bidi-control characters are shown as markers, so a sentence cannot be spoofed. */
 function pick(text: Bilingual | undefined, lang: PathLanguage): string | undefined {
-  return (lang === 'zh' ? text?.zh || text?.en : text?.en) || undefined;
+  const chosen = (lang === 'zh' ? text?.zh || text?.en : text?.en) || undefined;
+  return chosen === undefined ? undefined : neutraliseHidden(chosen);
 }
 
 /** The entity's name in `lang`, falling back to English, then to its id. */
 export function entityName(graph: KnowledgeGraph, id: string, lang: PathLanguage = 'en'): string {
-  return (graph.hasNode(id) ? pick(graph.getNodeAttribute(id, 'name'), lang) : undefined) ?? id;
+  return (graph.hasNode(id) ? pick(graph.getNodeAttribute(id, 'name'), lang) : undefined) ?? neutraliseHidden(id);
 }
 
 /** The relation type's label in `lang` ("funds"), falling back to English, then to the type id. */
