@@ -3,6 +3,7 @@ import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject } from 'cytoscape';
 import { stylesheet, styleForSize } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
+import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -46,7 +47,6 @@ export interface CanvasHandle {
 }
 
 const DOUBLE_TAP_MS = 350;
-const MAX_FIT_ZOOM = 1.4;
 /** Above this many elements, hovering highlights the neighbourhood without fading everything else (too costly). */
 const MAX_FADE_ELEMENTS = 3000;
 const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path', 'undated'] as const;
@@ -84,7 +84,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     container,
     elements,
     style: stylesheet(sizeStyle(elements)),
-    layout: { name: 'preset', fit: true, padding: 30 },
+    layout: { name: 'preset', fit: false },
     minZoom: 0.05,
     maxZoom: 6,
     boxSelectionEnabled: false,
@@ -98,6 +98,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   });
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
+  fitToPositions(cy);
   readableStart(cy);
   // The benchmark (and anyone profiling) reads the time to the first drawn frame from this mark.
   cy.one('render', () => performance.mark('kg:drawn'));
@@ -139,7 +140,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean; pixelRatio: number } }
       ).renderer();
       renderer.textureOnViewport = renderer.hideEdgesOnViewport = large(next.length);
-      if (fit) cy.fit(undefined, 30);
+      if (fit) fitToPositions(cy);
       // Benchmarks read the time from choosing a file to the new graph drawn from this mark.
       cy.one('render', () => performance.mark('kg:graph-replaced'));
     },

@@ -3,6 +3,7 @@ import type cytoscape from 'cytoscape';
 import type { Core } from 'cytoscape';
 import type { LayoutRequest, LayoutResponse } from '../workers/layout-worker.ts';
 import { labelWidth, NODE_SIZE, truncate } from './elements.ts';
+import { fitToPositions } from './viewport.ts';
 
 export interface LayoutRun {
   done: Promise<{ ms: number } | undefined>;
@@ -62,5 +63,5 @@ export function quickArrangement(cy: Core): void {
   cy.batch(() => {
     nodes.positions((_n, i) => ({ x: (i % side) * gap, y: Math.floor(i / side) * gap }));
   });
-  cy.fit(undefined, 30);
+  fitToPositions(cy);
 }

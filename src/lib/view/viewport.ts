@@ -1,0 +1,31 @@
+// Camera helpers that work from node positions only, so they stay cheap on graphs of thousands of elements.
+import type { Core } from 'cytoscape';
+
+/** Fitting never zooms in further than reading size: a two-node path should not fill the screen. */
+export const MAX_FIT_ZOOM = 1.4;
+
+/**
+ * Fits the view to node positions alone. Cytoscape's own fit measures every element's bounding box, which computes
+ * the style and label size of every element first: seconds on a graph of thousands, before anything is drawn.
+ */
+export function fitToPositions(cy: Core, padding = 40): void {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  cy.nodes().forEach((n) => {
+    const { x, y } = n.position();
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  });
+  if (!Number.isFinite(minX)) return;
+  const width = Math.max(maxX - minX, 1);
+  const height = Math.max(maxY - minY, 1);
+  const zoom = Math.min(
+    MAX_FIT_ZOOM,
+    Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / width, (cy.height() - 2 * padding) / height)),
+  );
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (minX + width / 2), y: cy.height() / 2 - zoom * (minY + height / 2) } });
+}
