@@ -91,6 +91,7 @@ describe('importing through the UI', () => {
     await importFiles(page, 'tests/fixtures/broken.gexf');
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').textContent()).toMatch(/IMPORT_XML_MALFORMED.*line/s);
+    expect(await page.getByTestId('import-error-banner').textContent()).toContain('IMPORT_XML_MALFORMED');
     expect(await evalKg<number>(page, 'cy.nodes().length')).toBe(before);
     expect(await evalKg(page, 'explorer.entity')).toBe('deepseek');
     expect(page.url()).toBe(url);
