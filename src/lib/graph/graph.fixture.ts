@@ -1,6 +1,7 @@
 // Test-only: builds tiny knowledge graphs inline, so a test can read `rel('hf', 'funds', 'ds')` instead of JSON.
 import { buildGraph, type KnowledgeGraph } from './model.ts';
 import type { Entity, Modality, Relation, RelationType } from './types.ts';
+import { KgError } from './errors.ts';
 
 /** An entity of `type` whose English name is its id unless given. */
 export const ent = (id: string, type: string, en = id, zh = ''): Entity => ({
@@ -48,4 +49,15 @@ export function tinyGraph(entities: Entity[], relations: Relation[], types: Rela
     entities,
     relations,
   });
+}
+
+/** The KgError thrown by `run`; fails the test when it throws nothing or something else. */
+export function errorOf(run: () => unknown): KgError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof KgError) return error;
+    throw error;
+  }
+  throw new Error('expected a KgError');
 }

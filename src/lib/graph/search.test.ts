@@ -1,7 +1,6 @@
 // Pins entity search (names in both languages, aliases, pinyin, typos, literal matching) and resolveEntity.
 import { describe, expect, it } from 'vitest';
-import { KgError } from './errors.ts';
-import { tinyGraph } from './graph.fixture.ts';
+import { errorOf, tinyGraph } from './graph.fixture.ts';
 import { pinyinForms } from './pinyin.ts';
 import { resolveEntity } from './resolve-entity.ts';
 import type { SearchOptions } from './search.ts';
@@ -108,17 +107,6 @@ describe('search', () => {
     expect(search(versions, 'DeepSeek-V3')[0]!.id).toBe('deepseek-v3');
   });
 });
-
-/** The KgError thrown by `run`; fails the test when it does not throw one. */
-function errorOf(run: () => unknown): KgError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KgError) return error;
-    throw error;
-  }
-  throw new Error('expected a KgError');
-}
 
 describe('resolveEntity', () => {
   const graph = tinyGraph(

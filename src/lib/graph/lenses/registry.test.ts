@@ -1,20 +1,10 @@
 // The lens registry: every lens described as data and runnable, and parameters validated with stable error codes.
 import { describe, expect, it } from 'vitest';
-import { KgError } from '../errors.ts';
 import { asOfEdgeFilter } from './as-of.ts';
 import { defaultParameters } from './lens-parameters.ts';
 import { rounded, shape } from './lenses.fixture.ts';
+import { errorOf } from '../graph.fixture.ts';
 import { LENS_IDS, LENSES, lensById, runLens } from './registry.ts';
-
-function errorOf(run: () => unknown): KgError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KgError) return error;
-    throw error;
-  }
-  throw new Error('expected a KgError');
-}
 
 const graph = () => shape('a-b b-c c-a c>d d>e +f');
 
