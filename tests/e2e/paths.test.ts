@@ -63,6 +63,17 @@ describe('finding paths from the UI', () => {
     await page.close();
   });
 
+  it('excluding a relation type from "More options" changes the answer', async () => {
+    const page = await session.newPage('#from=high-flyer&to=jd-cloud');
+    await results(page).waitFor();
+    await page.getByText('More options').click();
+    await page.getByTestId('path-exclude-funds').check();
+    await page.getByTestId('path-find').click();
+    await expect.poll(() => page.getByTestId('path-result-0').textContent()).not.toContain('funds');
+    expect(page.url()).toContain('p.exclude-relations=funds');
+    await page.close();
+  });
+
   it('explains why there is no path under a hop limit, and finds one when the limit is raised', async () => {
     const page = await session.newPage('#from=high-flyer&to=jd-cloud&p.max-hops=2');
     await expect
