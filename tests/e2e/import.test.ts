@@ -38,6 +38,9 @@ describe('importing through the UI', () => {
       await importFiles(page, ...files);
       await waitImported(page, nodes);
       expect(await evalKg<number>(page, 'explorer.compiled.relations.length')).toBe(edges);
+      // Large graphs go onto the canvas chunk by chunk; in the end every relation is there.
+      await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
+      expect(await evalKg<number>(page, 'cy.edges().length')).toBe(edges);
       expect(page.url()).toContain('data=file');
       // Search works on the imported names.
       const first = await evalKg<{ id: string; name: string }>(
@@ -71,6 +74,31 @@ describe('importing through the UI', () => {
       await page.close();
     });
   }
+
+  it('draws a graph of thousands chunk by chunk, and the view set meanwhile reaches the elements added later', async () => {
+    const page = await session.newPage();
+    await importFiles(page, `${DATASETS}/euroSIS.json`);
+    // The first chunk is on screen with its progress shown while the rest is still to come.
+    await page.getByTestId('drawing').waitFor({ timeout: 30_000 });
+    const drawnThen = await evalKg<number>(page, 'cy.elements().length');
+    expect(drawnThen).toBeGreaterThan(0);
+    expect(drawnThen).toBeLessThan(1285 + 7524);
+    // Focus on the best-connected entity now: its relations are mostly still to be added.
+    const hub = await evalKg<string>(page, 'cy.nodes().max((n) => n.data("degree")).ele.id()');
+    await evalKg(page, `explorer.focus(${JSON.stringify(hub)}, 1)`);
+    await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await evalKg<number>(page, 'cy.elements().length')).toBe(1285 + 7524);
+    const shown = await evalKg<[number, number, number, number]>(
+      page,
+      "[cy.nodes(':visible').length, cy.edges(':visible').length, explorer.visible.nodes.size, explorer.visible.edges.size]",
+    );
+    expect(shown[0]).toBe(shown[2]);
+    expect(shown[1]).toBe(shown[3]);
+    expect(shown[1]).toBeGreaterThan(0);
+    expect(shown[0]).toBeLessThan(1285);
+    await shot(page, 'import-eurosis-focus-while-drawing');
+    await page.close();
+  });
 
   it('lays out a graph that has no positions in a worker and keeps the page responsive', async () => {
     const page = await session.newPage();

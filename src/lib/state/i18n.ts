@@ -44,6 +44,7 @@ const TEXT = {
     en: 'Arrow keys move between relations; Enter follows the relation to the other entity.',
     zh: '方向键在关系间移动；回车沿关系跳转到另一实体。',
   },
+  drawing: { en: 'Drawing the graph…', zh: '正在绘制图谱…' },
   graphCanvas: { en: 'Graph of entities and relations', zh: '实体与关系图' },
 } as const;
 

@@ -87,3 +87,51 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
   });
   return [...nodes, ...edges];
 }
+
+/**
+ * A quick first arrangement for a graph without positions (a grid in file order), put on the node definitions so the
+ * graph is visible at once and the camera can fit it before it is drawn; the real layout follows from a worker.
+ * Returns whether it placed anything (false when every node came with a position).
+ */
+export function placeOnGrid(elements: ElementDefinition[]): boolean {
+  const nodes = elements.filter((el) => el.group === 'nodes');
+  if (nodes.every((n) => n.position)) return false;
+  const side = Math.ceil(Math.sqrt(nodes.length));
+  const gap = nodes.length > 2000 ? 40 : 90;
+  nodes.forEach((n, i) => (n.position = { x: (i % side) * gap, y: Math.floor(i / side) * gap }));
+  return true;
+}
+
+/** Average room per node, in layout units, below which file positions are spread out (nodes are 8–40 px wide). */
+export const MIN_SPACING = 30;
+
+/**
+ * Scales file positions up about their centre when they are too dense to tell nodes apart (10,000 nodes in a box of
+ * 250 units): the same layout, with room for the nodes and their labels. Cytoscape shows labels by on-screen size, so
+ * a graph that fits at a sensible zoom also draws far fewer of them. Returns the factor used (1 = left as they were).
+ */
+export function spreadPositions(elements: ElementDefinition[]): number {
+  const placed = elements.filter((el) => el.group === 'nodes' && el.position).map((el) => el.position!);
+  if (placed.length < 2) return 1;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const { x, y } of placed) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  const span = Math.max(maxX - minX, maxY - minY);
+  const wanted = Math.sqrt(placed.length) * MIN_SPACING;
+  if (span >= wanted) return 1;
+  const factor = wanted / Math.max(span, 1);
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  for (const p of placed) {
+    p.x = cx + (p.x - cx) * factor;
+    p.y = cy + (p.y - cy) * factor;
+  }
+  return factor;
+}

@@ -3,7 +3,6 @@ import type cytoscape from 'cytoscape';
 import type { Core } from 'cytoscape';
 import type { LayoutRequest, LayoutResponse } from '../workers/layout-worker.ts';
 import { labelWidth, NODE_SIZE, truncate } from './elements.ts';
-import { fitToPositions } from './viewport.ts';
 
 export interface LayoutRun {
   done: Promise<{ ms: number } | undefined>;
@@ -53,15 +52,4 @@ export function layoutInWorker(cy: Core, incremental: boolean): LayoutRun {
       settle(undefined);
     },
   };
-}
-
-/** A quick first arrangement (a seeded grid by component order) so a graph without positions is visible at once. */
-export function quickArrangement(cy: Core): void {
-  const nodes = cy.nodes();
-  const side = Math.ceil(Math.sqrt(nodes.length));
-  const gap = nodes.length > 2000 ? 40 : 90;
-  cy.batch(() => {
-    nodes.positions((_n, i) => ({ x: (i % side) * gap, y: Math.floor(i / side) * gap }));
-  });
-  fitToPositions(cy);
 }

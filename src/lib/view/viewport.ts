@@ -7,19 +7,19 @@ export const MAX_FIT_ZOOM = 1.4;
 /**
  * Fits the view to node positions alone. Cytoscape's own fit measures every element's bounding box, which computes
  * the style and label size of every element first: seconds on a graph of thousands, before anything is drawn.
+ * `positions` defaults to those of the nodes on the canvas (a graph still being added passes all of its own).
  */
-export function fitToPositions(cy: Core, padding = 40): void {
+export function fitToPositions(cy: Core, padding = 40, positions: Iterable<{ x: number; y: number }> = nodePositions(cy)): void {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  cy.nodes().forEach((n) => {
-    const { x, y } = n.position();
+  for (const { x, y } of positions) {
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
-  });
+  }
   if (!Number.isFinite(minX)) return;
   const width = Math.max(maxX - minX, 1);
   const height = Math.max(maxY - minY, 1);
@@ -28,4 +28,8 @@ export function fitToPositions(cy: Core, padding = 40): void {
     Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / width, (cy.height() - 2 * padding) / height)),
   );
   cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (minX + width / 2), y: cy.height() / 2 - zoom * (minY + height / 2) } });
+}
+
+function nodePositions(cy: Core): { x: number; y: number }[] {
+  return cy.nodes().map((n) => n.position());
 }
