@@ -102,7 +102,8 @@ export async function benchBrowserImport(page: Page, file: string): Promise<Brow
   // A large graph goes onto the canvas chunk by chunk, with a progress line until the last one is drawn.
   await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: TIMEOUT_MS });
   const complete = await page.evaluate(
-    ({ mark, since, first }) => (performance.getEntriesByName(mark).find((entry) => entry.startTime >= since)?.startTime ?? since + first) - since,
+    ({ mark, since, first }) =>
+      (performance.getEntriesByName(mark).find((entry) => entry.startTime >= since)?.startTime ?? since + first) - since,
     { mark: COMPLETE_MARK, since: start, first: firstView },
   );
   const status = (await page.getByTestId('import-done').locator('p').first().innerText({ timeout: TIMEOUT_MS })).trim();
