@@ -100,6 +100,46 @@ describe('importing through the UI', () => {
     await page.close();
   });
 
+  it('asks which CSV columns are which when the header names leave it open, then imports with the chosen ones', async () => {
+    const page = await session.newPage('#e=deepseek');
+    const url = page.url();
+    await importFiles(page, 'tests/fixtures/ambiguous-columns.csv');
+    const dialog = page.getByTestId('import-columns');
+    await dialog.waitFor();
+    // The preview shows the header (a hostile one as plain text) and the first rows.
+    expect(await dialog.locator('th').allTextContents()).toEqual(['investor', 'company', 'type', 'label', '<img src=x onerror=alert(1)>']);
+    expect(await dialog.locator('tbody tr').count()).toBe(3);
+    expect(await dialog.locator('img').count()).toBe(0);
+    // Nothing is imported until the user chooses: the graph and the link are as they were.
+    expect(await evalKg(page, 'explorer.entity')).toBe('deepseek');
+    expect(page.url()).toBe(url);
+    const go = page.getByTestId('import-columns-go');
+    expect(await go.isDisabled()).toBe(true);
+    // By name "type" was the guess for the relation type; the user takes "label" instead.
+    expect(await page.getByTestId('import-column-type').inputValue()).toBe('2');
+    await page.getByTestId('import-column-source').selectOption({ label: 'investor' });
+    await page.getByTestId('import-column-target').selectOption({ label: 'company' });
+    await page.getByTestId('import-column-type').selectOption({ label: 'label' });
+    await shot(page, 'import-csv-columns');
+    await go.click();
+    await waitImported(page, 4);
+    const relations = await evalKg<[string, string, string][]>(
+      page,
+      'explorer.compiled.relations.map((r) => [r.source, r.target, r.type])',
+    );
+    expect(relations).toEqual([
+      ['High-Flyer', 'DeepSeek', 'funds'],
+      ['DeepSeek', 'DeepSeek-R1', 'releases'],
+      ['JD Cloud', 'DeepSeek-R1', 'deploys'],
+    ]);
+    // The other columns are kept as attributes, the unused "type" one included.
+    expect(await evalKg(page, 'explorer.compiled.relations[0].attributes')).toEqual({
+      'type (column 3)': 'fund',
+      '<img src=x onerror=alert(1)>': '2023',
+    });
+    await page.close();
+  });
+
   it('lays out a graph that has no positions in a worker and keeps the page responsive', async () => {
     const page = await session.newPage();
     await importFiles(page, `${DATASETS}/celegans.gexf`);

@@ -1,6 +1,8 @@
 // Importing a user's graph: size check and confirmation, parsing in a worker with progress and cancel, and a
 // failure that leaves the current graph, selection and URL exactly as they were.
 import type { Problem } from '../graph/errors.ts';
+import type { CsvColumnChoice } from '../graph/formats/import-types.ts';
+import type { CsvColumnPreview } from '../graph/formats/import-csv.ts';
 import type { CompiledGraph } from '../graph/types.ts';
 import type { ImportRequest, ImportResponse } from '../workers/import-protocol.ts';
 
@@ -8,10 +10,14 @@ import type { ImportRequest, ImportResponse } from '../workers/import-protocol.t
 export const CONFIRM_BYTES = 20 * 1024 * 1024;
 /** Files above this size are refused outright: a browser tab cannot hold their graph comfortably. */
 export const MAX_BYTES = 200 * 1024 * 1024;
+/** How much of a CSV file the column preview reads. */
+const PREVIEW_BYTES = 64 * 1024;
 
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'confirm'; fileName: string; size: number; proceed: () => void }
+  /** A CSV edge list whose columns the names do not settle: the user picks them from a preview. */
+  | { kind: 'columns'; fileName: string; preview: CsvColumnPreview; proceed: (columns: CsvColumnChoice) => void }
   | { kind: 'running'; fileName: string; stage: string }
   | { kind: 'failed'; fileName: string; problems: Problem[] }
   | { kind: 'done'; fileName: string; notices: Problem[]; attributeKeys: string[]; typeAttribute?: string | undefined };
@@ -19,13 +25,24 @@ export type ImportState =
 export interface ImportSource {
   fileName: string;
   bytes: () => Promise<Uint8Array>;
+  /** The first `length` bytes (for the CSV column preview). */
+  head: (length: number) => Promise<Uint8Array>;
   size: number;
+}
+
+interface ImportRun {
+  source: ImportSource;
+  nodes?: ImportSource | undefined;
+  typeAttribute?: string | undefined;
+  columns?: CsvColumnChoice | undefined;
 }
 
 export class Importer {
   state: ImportState = $state.raw({ kind: 'idle' });
   #worker: Worker | undefined;
-  #last: { source: ImportSource; nodes?: ImportSource | undefined } | undefined;
+  #last: ImportRun | undefined;
+  /** Bumped by every start and cancel, so a column preview still being read cannot come back to a newer import. */
+  #generation = 0;
   readonly #onGraph: (graph: CompiledGraph, name: string) => void;
 
   /** `onGraph` receives a successfully imported graph; nothing else ever touches the current graph. */
@@ -33,8 +50,12 @@ export class Importer {
     this.#onGraph = onGraph;
   }
 
-  /** Imports a file (and, for CSV edge lists, an optional node table). */
-  start(source: ImportSource, nodes?: ImportSource, typeAttribute?: string): void {
+  /**
+   * Imports a file (and, for CSV edge lists, an optional node table). A CSV edge list whose columns are not settled
+   * by their names (no source column, or both "type" and "label") stops at a column preview first; `columns` are
+   * the user's answer.
+   */
+  start(source: ImportSource, nodes?: ImportSource, typeAttribute?: string, columns?: CsvColumnChoice): void {
     this.cancel();
     if (source.size === 0) {
       this.state = { kind: 'failed', fileName: source.fileName, problems: [problem(source.fileName, 'IMPORT_EMPTY', 'the file is empty')] };
@@ -48,28 +69,51 @@ export class Importer {
       };
       return;
     }
-    const go = (): void => void this.#run(source, nodes, typeAttribute);
+    const run: ImportRun = { source, nodes, typeAttribute, columns };
+    const go = (): void => void this.#previewThenRun(run);
     if (source.size > CONFIRM_BYTES) this.state = { kind: 'confirm', fileName: source.fileName, size: source.size, proceed: go };
     else go();
   }
 
   /** Re-imports the last file with another attribute as entity type. */
   retype(typeAttribute: string | undefined): void {
-    if (this.#last) this.start(this.#last.source, this.#last.nodes, typeAttribute);
+    if (this.#last) this.start(this.#last.source, this.#last.nodes, typeAttribute, this.#last.columns);
   }
 
-  /** Stops a running import; the current graph stays. */
+  /** Stops a running import (or closes the column preview); the current graph stays. */
   cancel(): void {
+    this.#generation++;
     this.#worker?.terminate();
     this.#worker = undefined;
-    if (this.state.kind === 'running' || this.state.kind === 'confirm') this.state = { kind: 'idle' };
+    if (this.state.kind === 'running' || this.state.kind === 'confirm' || this.state.kind === 'columns') this.state = { kind: 'idle' };
+  }
+
+  /** A CSV edge list without chosen columns: the preview asks the user when the names leave them open. */
+  async #previewThenRun(run: ImportRun): Promise<void> {
+    const generation = this.#generation;
+    const preview = run.columns === undefined ? await csvPreview(run.source) : undefined;
+    if (generation !== this.#generation) return;
+    if (preview && preview.ambiguities.length > 0) {
+      this.state = {
+        kind: 'columns',
+        fileName: run.source.fileName,
+        preview,
+        proceed: (columns) => {
+          this.state = { kind: 'idle' };
+          void this.#run({ ...run, columns });
+        },
+      };
+      return;
+    }
+    await this.#run(run);
   }
 
   dismiss(): void {
     if (this.state.kind !== 'running') this.state = { kind: 'idle' };
   }
 
-  async #run(source: ImportSource, nodes: ImportSource | undefined, typeAttribute: string | undefined): Promise<void> {
+  async #run(run: ImportRun): Promise<void> {
+    const { source, nodes, typeAttribute, columns } = run;
     this.state = { kind: 'running', fileName: source.fileName, stage: 'reading' };
     let request: ImportRequest;
     try {
@@ -77,7 +121,12 @@ export class Importer {
         bytes: await source.bytes(),
         fileName: source.fileName,
         // The user has confirmed the size by now; the worker need not refuse it.
-        options: { maxBytes: MAX_BYTES, onMissingEndpoint: 'skip', ...(typeAttribute ? { typeAttribute } : {}) },
+        options: {
+          maxBytes: MAX_BYTES,
+          onMissingEndpoint: 'skip',
+          ...(typeAttribute ? { typeAttribute } : {}),
+          ...(columns ? { csvColumns: columns } : {}),
+        },
         csvNodes: nodes ? { bytes: await nodes.bytes(), fileName: nodes.fileName } : undefined,
       };
     } catch (error) {
@@ -99,7 +148,7 @@ export class Importer {
         this.#worker = undefined;
         if (message.kind === 'error') this.state = { kind: 'failed', fileName: source.fileName, problems: message.problems };
         else {
-          this.#last = { source, nodes };
+          this.#last = run;
           this.state = {
             kind: 'done',
             fileName: source.fileName,
@@ -133,9 +182,31 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * The column preview of a source that is a CSV edge list (by its start), or undefined for any other format. A start
+ * that cannot be decoded is left for the import itself to report.
+ */
+async function csvPreview(source: ImportSource): Promise<CsvColumnPreview | undefined> {
+  const [{ decodeText, detectFormat }, { previewCsvColumns }] = await Promise.all([
+    import('../graph/formats/index.ts'),
+    import('../graph/formats/import-csv.ts'),
+  ]);
+  try {
+    const { text } = decodeText(await source.head(PREVIEW_BYTES), source.fileName);
+    return detectFormat(text, source.fileName) === 'csv' ? previewCsvColumns(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An import source from a File (picker or drop). */
 export function fileSource(file: File): ImportSource {
-  return { fileName: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+  return {
+    fileName: file.name,
+    size: file.size,
+    bytes: async () => new Uint8Array(await file.arrayBuffer()),
+    head: async (length) => new Uint8Array(await file.slice(0, length).arrayBuffer()),
+  };
 }
 
 /** An import source from a same-origin URL (the `data=` link parameter). Other origins are refused. */
@@ -145,5 +216,10 @@ export async function urlSource(path: string): Promise<ImportSource> {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return { fileName: url.pathname.split('/').pop() || 'graph', size: bytes.length, bytes: async () => bytes.slice() };
+  return {
+    fileName: url.pathname.split('/').pop() || 'graph',
+    size: bytes.length,
+    bytes: async () => bytes.slice(),
+    head: async (length) => bytes.slice(0, length),
+  };
 }

@@ -93,12 +93,12 @@ function sizeStyle(elements: ElementDefinition[]): ReturnType<typeof styleForSiz
 const STREAM_ABOVE = 3000;
 /** Chunks are sized, as they go, for frames (add + style + draw) of about this long. */
 const CHUNK_TARGET_MS = 100;
-const FIRST_CHUNK = 500;
+const FIRST_CHUNK = 250;
 /**
  * Every chunk's frame draws everything added so far again, so a graph never takes more than this many frames: on
  * large graphs the redraw alone outgrows the target, and more, smaller chunks would only add redraws.
  */
-const MAX_FRAMES = 12;
+const MAX_FRAMES = 20;
 
 /** The next chunk size: scaled toward the target frame time, within [total / MAX_FRAMES, 4 × that]. */
 export function nextChunkSize(size: number, frameMs: number, total: number): number {

@@ -62,17 +62,19 @@ describe('spreadPositions', () => {
 
 describe('nextChunkSize', () => {
   it('grows chunks when frames are quick and shrinks them when slow, at most doubling or halving', () => {
-    expect(nextChunkSize(1000, 50, 4000)).toBe(2000);
-    expect(nextChunkSize(1000, 10, 4000)).toBe(2000);
-    expect(nextChunkSize(1000, 200, 4000)).toBe(500);
+    // 20,000 elements: chunks of 1,000 (a twentieth) to 4,000.
+    expect(nextChunkSize(1000, 50, 20_000)).toBe(2000);
+    expect(nextChunkSize(1000, 10, 20_000)).toBe(2000);
+    expect(nextChunkSize(4000, 200, 20_000)).toBe(2000);
+    expect(nextChunkSize(2000, 1000, 20_000)).toBe(1000);
   });
 
-  it('never plans more than a dozen frames, nor chunks of more than four times that floor', () => {
+  it('never plans more than twenty frames, nor chunks of more than four times that floor', () => {
     const total = 30_000;
-    const floor = Math.ceil(total / 12);
+    const floor = Math.ceil(total / 20);
     expect(nextChunkSize(floor, 5_000, total)).toBe(floor);
     expect(nextChunkSize(4 * floor, 1, total)).toBe(4 * floor);
-    // Small graphs: the floor is the first chunk's size.
-    expect(nextChunkSize(500, 1_000, 3_500)).toBe(500);
+    // Smaller graphs: the floor is the first chunk's size.
+    expect(nextChunkSize(250, 1_000, 3_500)).toBe(250);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from './export-csv.ts';
 import { importGraph } from './import-graph.ts';
+import { previewCsvColumns } from './import-csv.ts';
 import { SAMPLE } from './test-support/sample-graph.ts';
 
 describe('CSV import', () => {
@@ -46,5 +47,54 @@ describe('CSV import', () => {
     expect(graph.relations.map((r) => [r.id, r.source, r.target, r.type, r.modality, r.date])).toEqual(
       SAMPLE.relations.map((r) => [r.id, r.source, r.target, r.type, r.modality, r.date]),
     );
+  });
+
+  it('imports with the columns the user chose, by header text, overriding the names and "none" for a role', () => {
+    const text = 'person,company,type,label\nliang,deepseek,person-of,founded\n';
+    // By name alone "type" wins over "label", and there is no source or target column.
+    expect(() => importGraph(text, { fileName: 'e.csv' })).toThrow(/no source column/);
+    const chosen = importGraph(text, { fileName: 'e.csv', csvColumns: { source: 'Person', target: 'company', type: 'label' } });
+    expect(chosen.graph.relations.map((r) => [r.source, r.target, r.type, r.attributes])).toEqual([
+      ['liang', 'deepseek', 'founded', { 'type (column 3)': 'person-of' }],
+    ]);
+    // "None" for the type: no column becomes it, though two are named like one.
+    const untyped = importGraph(text, { fileName: 'e.csv', csvColumns: { source: 'person', target: 'company', type: null } });
+    expect(untyped.graph.relations[0]?.type).toBe('link');
+    expect(untyped.graph.relations[0]?.attributes).toEqual({ 'type (column 3)': 'person-of', 'label (column 4)': 'founded' });
+    expect(() => importGraph(text, { fileName: 'e.csv', csvColumns: { source: 'who', target: 'company' } })).toThrow(
+      /e\.csv:1.*IMPORT_CSV_MISSING_COLUMN no column "who" for the source/,
+    );
+  });
+});
+
+describe('CSV column preview', () => {
+  it('shows the header, the first rows and the guess by name, and flags roles with several candidate columns', () => {
+    const preview = previewCsvColumns('from,to,type,label,weight\na,b,funds,x,1\nb,c,owns,y,2\n');
+    expect(preview.header).toEqual(['from', 'to', 'type', 'label', 'weight']);
+    expect(preview.rows).toEqual([
+      ['a', 'b', 'funds', 'x', '1'],
+      ['b', 'c', 'owns', 'y', '2'],
+    ]);
+    expect(preview.guess).toEqual({ source: 'from', target: 'to', type: 'type' });
+    expect(preview.ambiguities).toEqual([{ role: 'type', candidates: ['type', 'label'] }]);
+    expect(preview.nodesOnly).toBe(false);
+  });
+
+  it('flags a missing source or target with every column as a candidate, and is quiet for plain edge lists', () => {
+    const missing = previewCsvColumns('person;company\nliang;deepseek\n');
+    expect(missing.ambiguities).toEqual([
+      { role: 'source', candidates: ['person', 'company'] },
+      { role: 'target', candidates: ['person', 'company'] },
+    ]);
+    expect(previewCsvColumns('source,target,weight\na,b,1\n').ambiguities).toEqual([]);
+    expect(previewCsvColumns('source,target,from\na,b,1\n').ambiguities).toEqual([{ role: 'source', candidates: ['source', 'from'] }]);
+  });
+
+  it('treats a table of ids as nodes, drops a cut-off last line, and keeps only the first five rows', () => {
+    expect(previewCsvColumns('id,label\n1,One\n')).toMatchObject({ nodesOnly: true, ambiguities: [] });
+    const rows = Array.from({ length: 9 }, (_, i) => `n${i},m${i}`).join('\n');
+    const preview = previewCsvColumns(`source,target\n${rows}\n"unclosed,quo`);
+    expect(preview.rows).toHaveLength(5);
+    expect(preview.rows[4]).toEqual(['n4', 'm4']);
   });
 });

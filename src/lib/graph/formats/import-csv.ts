@@ -1,8 +1,10 @@
 // Reads a CSV edge list (and optionally a node table) into the format-neutral raw graph, columns mapped by name.
 import { didYouMean } from '../errors.ts';
 import { parseCsv, type CsvTable } from './csv-parse.ts';
-import type { AttributeValue, RawEdge, RawGraph, RawNode } from './import-types.ts';
-import { sampleList, type ProblemCollector } from './problems.ts';
+import type { AttributeValue, CsvColumnChoice, CsvRole, RawEdge, RawGraph, RawNode } from './import-types.ts';
+import { CSV_ROLES } from './import-types.ts';
+import { ProblemCollector, sampleList } from './problems.ts';
+import { RELATION_TYPE_NAMES } from './to-relations.ts';
 
 /** Accepted header names per role, first match wins (compared case-insensitively, trimmed). */
 export const CSV_COLUMNS = {
@@ -15,6 +17,64 @@ export const CSV_COLUMNS = {
 } as const;
 
 const TRUE_WORDS = new Set(['true', 'yes', '1', 'directed']);
+/** Attribute names the relation type can be taken from after reading (see to-relations.ts). */
+const TYPE_LIKE: ReadonlySet<string> = new Set([...RELATION_TYPE_NAMES, ...CSV_COLUMNS.edgeType]);
+
+/** Header names accepted for each role of an edge list's columns. */
+const ROLE_NAMES: Record<CsvRole, readonly string[]> = {
+  source: CSV_COLUMNS.source,
+  target: CSV_COLUMNS.target,
+  type: CSV_COLUMNS.edgeType,
+  id: CSV_COLUMNS.edgeId,
+  directed: CSV_COLUMNS.directed,
+};
+
+/** What the column preview shows before a CSV edge list is imported. */
+export interface CsvColumnPreview {
+  /** The header row, as in the file. */
+  header: string[];
+  /** The first few data rows. */
+  rows: string[][];
+  /** The column each role would get by name (header text), if any. */
+  guess: Partial<Record<CsvRole, string>>;
+  /** Why the user should look before importing: roles with no column, or with several that could be it. */
+  ambiguities: { role: CsvRole; candidates: string[] }[];
+  /** A single table with an id column and no source/target: read as a node list, nothing to map. */
+  nodesOnly: boolean;
+}
+
+const PREVIEW_ROWS = 5;
+
+/**
+ * The column preview of a CSV edge list, from the start of the file (a partial last line is dropped): the header,
+ * a few rows, the column each role gets by name, and where that guess is missing or could be another column
+ * (both "type" and "label", say). Parse problems are left to the import itself.
+ */
+export function previewCsvColumns(head: string): CsvColumnPreview {
+  const complete = head.includes('\n') ? head.slice(0, head.lastIndexOf('\n') + 1) : head;
+  const table = parseCsv(complete, new ProblemCollector('preview.csv'));
+  const lower = table.header.map((h) => h.trim().toLowerCase());
+  const guess: Partial<Record<CsvRole, string>> = {};
+  const ambiguities: CsvColumnPreview['ambiguities'] = [];
+  for (const role of CSV_ROLES) {
+    const names = ROLE_NAMES[role];
+    const index = find(lower, names);
+    if (index >= 0) guess[role] = table.header[index]!;
+    const candidates = table.header.filter((_, i) => names.includes(lower[i]!));
+    if (candidates.length > 1) ambiguities.push({ role, candidates });
+  }
+  const nodesOnly = guess.source === undefined && guess.target === undefined && find(lower, CSV_COLUMNS.nodeId) >= 0;
+  const missing = (['source', 'target'] as const)
+    .filter((role) => guess[role] === undefined)
+    .map((role) => ({ role, candidates: [...table.header] }));
+  return {
+    header: table.header,
+    rows: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.fields),
+    guess,
+    ambiguities: nodesOnly ? [] : [...missing, ...ambiguities],
+    nodesOnly,
+  };
+}
 
 /**
  * Reads `edgesText` as an edge list (`source,target[,type][,…]`) and `nodesText`, when given, as a node table
@@ -27,6 +87,7 @@ export function readCsv(
   problems: ProblemCollector,
   fallbackTitle: string,
   nodesFile = 'nodes.csv',
+  columns: CsvColumnChoice = {},
 ): RawGraph {
   const table = parseCsv(edgesText, problems);
   const nodeProblems = problems.forFile(nodesFile);
@@ -42,11 +103,13 @@ export function readCsv(
   const header = table.header.map((h) => h.trim().toLowerCase());
   const nodesOnly =
     nodeTable === undefined &&
+    columns.source === undefined &&
+    columns.target === undefined &&
     find(header, CSV_COLUMNS.source) < 0 &&
     find(header, CSV_COLUMNS.target) < 0 &&
     find(header, CSV_COLUMNS.nodeId) >= 0;
   const nodes = nodesOnly ? readNodes(table, problems, clean) : nodeTable ? readNodes(nodeTable, nodeProblems, clean) : undefined;
-  const edges = nodesOnly ? [] : readEdges(table, problems, clean);
+  const edges = nodesOnly ? [] : readEdges(table, problems, clean, columns);
   problems.throwIfErrors();
   if (trimmed.length > 0) {
     problems.warn(
@@ -104,15 +167,40 @@ function readNodes(table: CsvTable, problems: ProblemCollector, clean: (v: strin
   });
 }
 
-function readEdges(table: CsvTable, problems: ProblemCollector, clean: (v: string, line: number) => string): RawEdge[] {
+function readEdges(
+  table: CsvTable,
+  problems: ProblemCollector,
+  clean: (v: string, line: number) => string,
+  columns: CsvColumnChoice,
+): RawEdge[] {
   const header = table.header.map((h) => h.trim().toLowerCase());
-  const source = requireColumn(table, CSV_COLUMNS.source, 'source', problems);
-  const target = requireColumn(table, CSV_COLUMNS.target, 'target', problems);
+  /** The column for a role: the one the user chose (by header text), or else the first with an accepted name. */
+  const column = (role: CsvRole, required: boolean): number => {
+    const chosen = columns[role];
+    if (chosen === null) return -1;
+    if (chosen === undefined) {
+      return required ? requireColumn(table, ROLE_NAMES[role], role, problems) : find(header, ROLE_NAMES[role]);
+    }
+    const index = header.indexOf(chosen.trim().toLowerCase());
+    if (index < 0) {
+      problems.error('IMPORT_CSV_MISSING_COLUMN', `no column "${chosen}" for the ${role}`, {
+        line: 1,
+        hint: `the columns are ${sampleList(table.header)}`,
+      });
+    }
+    return index;
+  };
+  const source = column('source', true);
+  const target = column('target', true);
   if (source < 0 || target < 0) return [];
-  const id = find(header, CSV_COLUMNS.edgeId);
-  const type = find(header, CSV_COLUMNS.edgeType);
-  const directed = find(header, CSV_COLUMNS.directed);
-  const names = columnNames(table);
+  const id = column('id', false);
+  const type = column('type', false);
+  const directed = column('directed', false);
+  // With the type column chosen (or "none"), the other columns named like a type (type, label, …) keep their values
+  // under a name the relation type is never taken from.
+  const names = columnNames(table).map((name, i) =>
+    columns.type !== undefined && i !== type && TYPE_LIKE.has(name.toLowerCase()) ? `${name} (column ${i + 1})` : name,
+  );
   return table.rows.map((row) => {
     const attributes = new Map<string, AttributeValue>();
     row.fields.forEach((value, i) => {

@@ -81,7 +81,7 @@ function importChecked(text: string, options: ImportOptions, problems: ProblemCo
         ? readGexf(body, problems, title)
         : format === 'graphml'
           ? readGraphml(body, problems, title)
-          : readCsv(body, options.csvNodes, problems, title, options.csvNodesFileName);
+          : readCsv(body, options.csvNodes, problems, title, options.csvNodesFileName, options.csvColumns);
     graph = toModel(raw, resolved, problems);
   }
   return { graph, format, notices: problems.notices() };

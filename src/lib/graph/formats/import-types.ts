@@ -19,11 +19,21 @@ export interface ImportOptions {
   csvNodes?: string;
   /** The node table's file name, for its problems (default `nodes.csv`). */
   csvNodesFileName?: string;
+  /**
+   * For CSV: which edge-list columns play which role, by header text, as the user chose them in the column preview.
+   * Roles left out are found by name; `null` means "no such column".
+   */
+  csvColumns?: CsvColumnChoice;
   /** What to do with edges whose source or target is missing or empty. */
   onMissingEndpoint?: MissingEndpointPolicy;
   /** Inputs larger than this (UTF-8 bytes) fail with `IMPORT_TOO_LARGE`, so the UI can ask before going on. */
   maxBytes?: number;
 }
+
+/** The roles of an edge list's columns. */
+export const CSV_ROLES = ['source', 'target', 'type', 'id', 'directed'] as const;
+export type CsvRole = (typeof CSV_ROLES)[number];
+export type CsvColumnChoice = Partial<Record<CsvRole, string | null>>;
 
 export const IMPORT_DEFAULTS = {
   format: 'auto',
