@@ -11,7 +11,6 @@ import { pathOptionsFromFlags } from '../lib/graph/paths/index.ts';
 import { EXPORTERS } from '../lib/graph/formats/index.ts';
 import type { Modality } from '../lib/graph/types.ts';
 import { loadData } from './load-data.ts';
-import { DEFAULT_DATA } from './data-folder.ts';
 import { flagsOf } from './commands-extra.ts';
 import type { Values } from './main.ts';
 
@@ -90,7 +89,7 @@ export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) =>
         message: `--format must be one of ${[...Object.keys(DATA_FORMATS), ...IMAGE_FORMATS].join(', ')}`,
       });
     }
-    const compiled = await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA);
+    const compiled = await loadData(values);
     const graph = buildGraph(compiled);
     const lang = values.lang === 'zh' ? 'zh' : 'en';
     const { options, name, title } = selection(graph, values, lang);

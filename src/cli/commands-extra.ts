@@ -5,7 +5,6 @@ import { resolveEntity } from '../lib/graph/resolve-entity.ts';
 import { entityName, findPaths, pathCitations, pathOptionsFromFlags, pathSentence, PATH_FLAGS } from '../lib/graph/paths/index.ts';
 import type { PathFlags } from '../lib/graph/paths/index.ts';
 import { loadData } from './load-data.ts';
-import { DEFAULT_DATA } from './data-folder.ts';
 import type { Values } from './main.ts';
 
 function out(text: string): void {
@@ -25,7 +24,7 @@ export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => 
   async path(args, values) {
     if (args.length !== 2)
       throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg path needs FROM and TO (quote names with spaces)' });
-    const graph = buildGraph(await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA));
+    const graph = buildGraph(await loadData(values));
     const from = resolveEntity(graph, args[0]!);
     const to = resolveEntity(graph, args[1]!);
     const options = pathOptionsFromFlags(flagsOf(values));

@@ -2,7 +2,6 @@
 import { KgError } from '../lib/graph/errors.ts';
 import { buildGraph, type KnowledgeGraph } from '../lib/graph/model.ts';
 import { asOfEdgeFilter, lensById, ranking, relationsAsOf, runLens, type LensScope } from '../lib/graph/lenses/index.ts';
-import { DEFAULT_DATA } from './data-folder.ts';
 import { loadData } from './load-data.ts';
 import type { Values } from './main.ts';
 
@@ -28,7 +27,7 @@ function topOf(values: Values): number {
 }
 
 async function loadGraph(values: Values): Promise<KnowledgeGraph> {
-  return buildGraph(await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA));
+  return buildGraph(await loadData(values));
 }
 
 /** The `--as-of` time slice (undated relations kept), or the whole graph; also a line saying what was kept. */

@@ -27,12 +27,16 @@ Usage:
                           | --modality fact,opinion | --ids a,b,c   (images: --scale 1-4 --title TEXT)
 
 PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file.
+A CSV edge list can come with --csv-nodes FILE (a node table: id,label,type,…), and --csv-columns ROLE=COLUMN,…
+says which columns are which when their names do not (roles: source, target, type, id, directed; none for no column).
 ENTITY, FROM and TO take an id or any name or alias in any language.`;
 
 type Values = Record<string, string | boolean | undefined>;
 
 const OPTIONS = {
   data: { type: 'string' },
+  'csv-nodes': { type: 'string' },
+  'csv-columns': { type: 'string' },
   json: { type: 'boolean' },
   limit: { type: 'string' },
   depth: { type: 'string' },
@@ -89,7 +93,7 @@ export function list(values: Values, key: string): string[] | undefined {
 }
 
 async function loadGraph(values: Values): Promise<KnowledgeGraph> {
-  return buildGraph(await loadData(typeof values.data === 'string' ? values.data : DEFAULT_DATA));
+  return buildGraph(await loadData(values));
 }
 
 function describe(graph: KnowledgeGraph, id: string): { id: string; type: string; name: { en: string; zh: string } } {

@@ -95,6 +95,34 @@ describe('kg stats, search, neighbors, path', () => {
   });
 });
 
+describe('kg --data with a CSV edge list', () => {
+  it('reads a node table given with --csv-nodes', async () => {
+    const data = ['--data', 'tests/fixtures/people-edges.csv', '--csv-nodes', 'tests/fixtures/people-nodes.csv'];
+    expect(await main(['stats', ...data, '--json'])).toBe(0);
+    expect(json<{ entitiesByType: Record<string, number> }>().entitiesByType).toEqual({ person: 2, hero: 1, astronaut: 1 });
+    stdout.length = 0;
+    expect(await main(['path', 'Alice Liddell', 'Dave Bowman', ...data])).toBe(0);
+    expect(stdout.join('')).toMatch(/Alice Liddell —knows→ Bob Builder —knows→ Carol Danvers —works-with→ Dave Bowman/);
+  });
+
+  it('takes the columns from --csv-columns when their names do not say, "none" for no type column', async () => {
+    const data = ['--data', 'tests/fixtures/ambiguous-columns.csv'];
+    expect(await main(['stats', ...data])).toBe(1);
+    expect(stderr.join('')).toMatch(/IMPORT_CSV_MISSING_COLUMN no source column/);
+    expect(await main(['stats', ...data, '--csv-columns', 'source=investor, target=company, type=label', '--json'])).toBe(0);
+    expect(json<{ relationsByType: Record<string, number> }>().relationsByType).toEqual({ funds: 1, releases: 1, deploys: 1 });
+    stdout.length = 0;
+    expect(await main(['stats', ...data, '--csv-columns', 'source=investor,target=company,type=none', '--json'])).toBe(0);
+    expect(json<{ relationsByType: Record<string, number> }>().relationsByType).toEqual({ link: 3 });
+  });
+
+  it('rejects an unknown role in --csv-columns with a suggestion', async () => {
+    const args = ['stats', '--data', 'tests/fixtures/ambiguous-columns.csv', '--csv-columns', 'sourc=investor,target=company'];
+    expect(await main(args)).toBe(1);
+    expect(stderr.join('')).toMatch(/CLI_BAD_OPTION --csv-columns: "sourc=investor" is not ROLE=COLUMN.*did you mean "source"/);
+  });
+});
+
 describe('kg export', () => {
   it('writes a neighbourhood as JSON that re-imports to the same entities', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-export-'));

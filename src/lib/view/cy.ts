@@ -220,7 +220,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   /** A late element's definition with the current language's label and, for nodes, the active lens's size and colour. */
   function withCurrentView(el: ElementDefinition): ElementDefinition {
     const id = String(el.data.id);
-    const label = lastLabels.get(id);
+    const relabelled = lastLabels.get(id);
+    const label = relabelled !== el.data['label'] ? relabelled : undefined;
     const size = lastLens.sizes?.get(id);
     const colour = lastLens.colours?.get(id);
     if (label === undefined && size === undefined && colour === undefined) return el;
@@ -240,6 +241,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     setElements(next, fit) {
       stream.cancel();
       applied = new Map(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
+      // What was set for the previous graph must not reach this one's later chunks (ids can be shared).
+      lastState = undefined;
+      lastLens = {};
+      lastLabels = new Map();
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
       cy.batch(() => {
