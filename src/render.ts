@@ -1,7 +1,7 @@
 // The render page behind `kg export` images: draws a given graph with the app's own styles and export code.
 import cytoscape from 'cytoscape';
 import type { CompiledGraph } from './lib/graph/types.ts';
-import { toElements } from './lib/view/elements.ts';
+import { spreadPositions, toElements } from './lib/view/elements.ts';
 import type { Lang } from './lib/view/elements.ts';
 import { stylesheet, styleForSize } from './lib/view/style.ts';
 import { exportImage } from './lib/view/export-image.ts';
@@ -19,6 +19,8 @@ export interface RenderRequest {
 async function render(request: RenderRequest): Promise<string> {
   const { graph, lang, image } = request;
   const elements = toElements(graph, lang);
+  // File layouts too dense to tell nodes apart are spread out, as on the app's canvas, so pictures match it.
+  spreadPositions(elements);
   const maxDegree = Math.max(0, ...elements.map((e) => Number(e.data['degree'] ?? 0)));
   const cy = cytoscape({
     container: document.getElementById('cy'),
