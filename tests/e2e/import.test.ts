@@ -140,15 +140,40 @@ describe('importing through the UI', () => {
     await page.close();
   });
 
-  it('lays out a graph that has no positions in a worker and keeps the page responsive', async () => {
+  /** Whether the nodes still sit on the quick grid (multiples of its 90-unit spacing) rather than a layout. */
+  const onGrid = (page: Page): Promise<boolean> =>
+    evalKg<boolean>(page, 'cy.nodes().every((n) => n.position().x % 90 === 0 && n.position().y % 90 === 0)');
+
+  it('lays out a graph that has no positions in a worker: a draft first, then the refined layout', async () => {
     const page = await session.newPage();
     await importFiles(page, `${DATASETS}/celegans.gexf`);
     await waitImported(page, 306);
+    // The draft is on screen while the worker refines it.
+    await page.locator('[data-testid="layout-running"][data-phase="refining"]').waitFor({ timeout: 60_000 });
+    expect(await onGrid(page)).toBe(false);
+    await page.waitForTimeout(600);
+    await shot(page, 'import-celegans-draft');
     await page.getByTestId('layout-running').waitFor({ state: 'detached', timeout: 60_000 });
     const spread = await evalKg<number>(page, 'cy.nodes().boundingBox().w');
     expect(spread).toBeGreaterThan(100);
     await page.waitForTimeout(600);
     await shot(page, 'import-celegans-laid-out');
+    await page.close();
+  });
+
+  it('stops refining on request and keeps the draft layout', async () => {
+    const page = await session.newPage();
+    await importFiles(page, `${DATASETS}/celegans.gexf`);
+    await waitImported(page, 306);
+    const running = page.locator('[data-testid="layout-running"][data-phase="refining"]');
+    await running.waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(600);
+    const draft = await evalKg<number[]>(page, 'cy.nodes().map((n) => n.position().x)');
+    await page.getByTestId('layout-stop').click();
+    await page.getByTestId('layout-running').waitFor({ state: 'detached' });
+    await page.waitForTimeout(1000);
+    expect(await evalKg<number[]>(page, 'cy.nodes().map((n) => n.position().x)')).toEqual(draft);
+    expect(await onGrid(page)).toBe(false);
     await page.close();
   });
 

@@ -5,12 +5,17 @@ import type { LayoutRequest, LayoutResponse } from '../workers/layout-worker.ts'
 import { labelWidth, NODE_SIZE, truncate } from './elements.ts';
 
 export interface LayoutRun {
+  /** Settles when the final positions are in place (with the time the worker took), or undefined when stopped. */
   done: Promise<{ ms: number } | undefined>;
+  /** Stops the worker; the positions already applied (a draft, say) stay. */
   stop(): void;
 }
 
-/** Lays out the visible graph in a worker. `incremental` refines current positions instead of starting afresh. */
-export function layoutInWorker(cy: Core, incremental: boolean): LayoutRun {
+/**
+ * Lays out the visible graph in a worker. `incremental` refines current positions instead of starting afresh; a
+ * fresh layout shows fcose's quick draft first and then refines it, calling `onDraft` in between.
+ */
+export function layoutInWorker(cy: Core, incremental: boolean, onDraft?: () => void): LayoutRun {
   const worker = new Worker(new URL('../workers/layout-worker.ts', import.meta.url), { type: 'module' });
   const request: LayoutRequest = {
     nodes: cy.nodes().map((n) => ({
@@ -25,9 +30,12 @@ export function layoutInWorker(cy: Core, incremental: boolean): LayoutRun {
   };
   let settle: (value: { ms: number } | undefined) => void = () => {};
   const done = new Promise<{ ms: number } | undefined>((resolve) => (settle = resolve));
+  let applying: cytoscape.Layouts | undefined;
   worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-    worker.terminate();
-    const { positions, ms } = event.data;
+    const { phase, positions, ms } = event.data;
+    if (phase === 'final') worker.terminate();
+    // The draft's animation may still be running when the refined positions arrive.
+    applying?.stop();
     // A preset layout moves every node (animated when there are few) and fits the view once they have arrived.
     const layout = cy.nodes().layout({
       name: 'preset',
@@ -37,7 +45,9 @@ export function layoutInWorker(cy: Core, incremental: boolean): LayoutRun {
       fit: true,
       padding: 30,
     } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => settle({ ms }));
+    applying = layout;
+    if (phase === 'final') layout.one('layoutstop', () => settle({ ms }));
+    else onDraft?.();
     layout.run();
   };
   worker.onerror = () => {

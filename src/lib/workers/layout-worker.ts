@@ -1,4 +1,6 @@
-// Web Worker: runs fcose in headless Cytoscape for graphs that arrive without positions, off the main thread.
+// Web Worker: runs fcose in headless Cytoscape for graphs that arrive without positions, off the main thread. A fresh
+// layout comes in two steps: a quick draft (fcose's spectral stage only) the page shows at once, then the refined
+// layout, which the user can stop and keep the draft.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { fcoseOptions, seededRandom } from '../view/layouts.ts';
@@ -14,9 +16,15 @@ export interface LayoutRequest {
 }
 
 export interface LayoutResponse {
+  /** `draft` is followed by `final`; an incremental run sends only `final`. */
+  phase: 'draft' | 'final';
   positions: Record<string, { x: number; y: number }>;
+  /** Time since the request arrived. */
   ms: number;
 }
+
+/** Above this many nodes the draft is final: fcose's refinement would take minutes. */
+export const REFINE_MAX_NODES = 3000;
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const started = performance.now();
@@ -35,17 +43,26 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     ],
   });
   Math.random = seededRandom(seed);
-  cy.layout(
-    fcoseOptions(nodes.length, {
-      randomize: !incremental,
-      nodeDimensionsIncludeLabels: false,
-      quality: nodes.length > 800 ? 'draft' : 'default',
-    }),
-  ).run();
-  const positions: LayoutResponse['positions'] = {};
-  cy.nodes().forEach((n) => {
-    positions[n.id()] = n.position();
-  });
+  const post = (phase: LayoutResponse['phase']): void => {
+    const positions: LayoutResponse['positions'] = {};
+    cy.nodes().forEach((n) => {
+      positions[n.id()] = n.position();
+    });
+    (self as unknown as { postMessage(m: LayoutResponse): void }).postMessage({ phase, positions, ms: performance.now() - started });
+  };
+  const run = (quality: 'draft' | 'default', randomize: boolean): void => {
+    cy.layout(fcoseOptions(nodes.length, { randomize, nodeDimensionsIncludeLabels: false, quality })).run();
+  };
+  if (!incremental) {
+    run('draft', true);
+    if (nodes.length > REFINE_MAX_NODES) {
+      post('final');
+      cy.destroy();
+      return;
+    }
+    post('draft');
+  }
+  run(nodes.length > REFINE_MAX_NODES ? 'draft' : 'default', false);
+  post('final');
   cy.destroy();
-  (self as unknown as { postMessage(m: LayoutResponse): void }).postMessage({ positions, ms: performance.now() - started });
 };
