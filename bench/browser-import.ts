@@ -40,8 +40,11 @@ export interface ImportMeasurement {
   complete: number;
   /** Longest main-thread task from the file chosen until SETTLE_MS after the whole graph is drawn (and the worker layout's end). */
   longestTask: number;
-  /** The worker-layout indicator: when it appeared and went away; absent when the graph came with positions. */
-  layout?: { appeared: number; gone: number } | undefined;
+  /**
+   * The worker-layout indicator: when it appeared, when it said the draft was shown (refining), and when it went
+   * away; absent when the graph came with positions.
+   */
+  layout?: { appeared: number; drafted?: number | undefined; gone: number } | undefined;
   /** JS heap of the page (main thread) after the import settled and a forced garbage collection, MB. */
   heapMb: number;
   /** The "Imported …" status line, which names the entity and relation counts. */
@@ -53,6 +56,7 @@ export type BrowserImportResult = ({ kind: 'measured' } & ImportMeasurement) | {
 
 interface LayoutWatch {
   appeared?: number;
+  drafted?: number;
   gone?: number;
   observer: MutationObserver;
 }
@@ -74,9 +78,10 @@ export async function benchBrowserImport(page: Page, file: string): Promise<Brow
         const now = performance.now();
         if (present()) watch.appeared ??= now;
         else if (watch.appeared !== undefined) watch.gone ??= now;
+        if (document.querySelector('[data-testid="layout-running"][data-phase="refining"]')) watch.drafted ??= now;
       }),
     };
-    watch.observer.observe(document.body, { childList: true, subtree: true });
+    watch.observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-phase'] });
     (window as unknown as { __benchLayout: LayoutWatch }).__benchLayout = watch;
     return performance.now();
   });
@@ -118,15 +123,26 @@ export async function benchBrowserImport(page: Page, file: string): Promise<Brow
   }
   const longest = await settledLongestTask(page);
   const watched = await stopWatching(page);
-  const layout = watched.appeared === undefined ? undefined : { appeared: watched.appeared - start, gone: (watched.gone ?? NaN) - start };
+  const layout =
+    watched.appeared === undefined
+      ? undefined
+      : {
+          appeared: watched.appeared - start,
+          drafted: watched.drafted === undefined ? undefined : watched.drafted - start,
+          gone: (watched.gone ?? NaN) - start,
+        };
   return { kind: 'measured', firstView, complete, longestTask: longest, layout, heapMb: await heapMb(page), status };
 }
 
-async function stopWatching(page: Page): Promise<{ appeared?: number; gone?: number }> {
+async function stopWatching(page: Page): Promise<{ appeared?: number; drafted?: number; gone?: number }> {
   return page.evaluate(() => {
-    const { observer, appeared, gone } = (window as unknown as { __benchLayout: LayoutWatch }).__benchLayout;
+    const { observer, appeared, drafted, gone } = (window as unknown as { __benchLayout: LayoutWatch }).__benchLayout;
     observer.disconnect();
-    return { ...(appeared === undefined ? {} : { appeared }), ...(gone === undefined ? {} : { gone }) };
+    return {
+      ...(appeared === undefined ? {} : { appeared }),
+      ...(drafted === undefined ? {} : { drafted }),
+      ...(gone === undefined ? {} : { gone }),
+    };
   });
 }
 
@@ -289,6 +305,19 @@ export async function benchBrowserImports(
           budget?.longestTask,
         ),
       );
+      const drafts = layouts.flatMap((l) => (l.drafted === undefined ? [] : [l.drafted]));
+      if (drafts.length > 0) {
+        rows.push(
+          measuredRow(
+            group,
+            `${name}: file chosen → draft layout shown`,
+            'ms',
+            summarize(drafts),
+            undefined,
+            `the worker's fcose draft applied (indicator says "refining") in ${drafts.length}/${layouts.length} runs`,
+          ),
+        );
+      }
       if (layouts.length > 0) {
         rows.push(
           measuredRow(
