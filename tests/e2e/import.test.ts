@@ -86,7 +86,12 @@ describe('importing through the UI', () => {
     // Focus on the best-connected entity now: its relations are mostly still to be added.
     const hub = await evalKg<string>(page, 'cy.nodes().max((n) => n.data("degree")).ele.id()');
     await evalKg(page, `explorer.focus(${JSON.stringify(hub)}, 1)`);
+    // And select the file's last relation, which is not on the canvas yet: it must come in selected.
+    const last = await evalKg<string>(page, 'explorer.compiled.relations.at(-1).id');
+    await evalKg(page, `explorer.selectRelation(${JSON.stringify(last)})`);
+    expect(await evalKg<boolean>(page, `cy.hasElementWithId(${JSON.stringify(last)})`)).toBe(false);
     await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await evalKg<boolean>(page, `cy.getElementById(${JSON.stringify(last)}).hasClass('selected')`)).toBe(true);
     expect(await evalKg<number>(page, 'cy.elements().length')).toBe(1285 + 7524);
     const shown = await evalKg<[number, number, number, number]>(
       page,

@@ -295,10 +295,15 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         if (!visible) next.get('hidden')!.add(id);
         if (fadeAll && !state.emphasis!.has(id)) next.get('faded')!.add(id);
       });
-      if (state.selected) next.get('selected')!.add(state.selected);
-      for (const id of state.emphasis ?? []) next.get('neighbour')!.add(id);
-      for (const id of state.path ?? []) next.get('path')!.add(id);
-      for (const id of state.undated ?? []) next.get('undated')!.add(id);
+      // Only elements on the canvas count as having a class: one still to come in a later chunk gets it when the
+      // state is applied again after that chunk.
+      const mark = (cls: ViewClass, ids: Iterable<string> | undefined): void => {
+        for (const id of ids ?? []) if (cy.hasElementWithId(id)) next.get(cls)!.add(id);
+      };
+      mark('selected', state.selected ? [state.selected] : undefined);
+      mark('neighbour', state.emphasis);
+      mark('path', state.path);
+      mark('undated', state.undated);
       cy.batch(() => {
         for (const cls of VIEW_CLASSES) {
           const before = applied.get(cls)!;
