@@ -187,8 +187,11 @@ function mb(bytes: number): string {
  * that cannot be decoded is left for the import itself to report.
  */
 async function csvPreview(source: ImportSource): Promise<CsvColumnPreview | undefined> {
-  const [{ decodeText, detectFormat }, { previewCsvColumns }] = await Promise.all([
-    import('../graph/formats/index.ts'),
+  // The three small modules, not the formats index: parsing happens in the worker, so the main thread never needs
+  // the readers and writers of every format to import a file.
+  const [{ decodeText }, { detectFormat }, { previewCsvColumns }] = await Promise.all([
+    import('../graph/formats/decode-text.ts'),
+    import('../graph/formats/detect.ts'),
     import('../graph/formats/import-csv.ts'),
   ]);
   try {
