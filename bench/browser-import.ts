@@ -273,25 +273,24 @@ export async function benchBrowserImports(
         continue;
       }
       const counts = /:\s*(.*)$/.exec(measured[0]!.status)?.[1] ?? measured[0]!.status;
+      /** A row of times from the file chosen to `what`. */
+      const since = (what: string, values: number[], note: string, limit?: Budget): ResultRow =>
+        measuredRow(group, `${name}: file chosen → ${what}`, 'ms', summarize(values), limit, note);
       rows.push(
-        measuredRow(
-          group,
-          `${name}: file chosen → new graph drawn`,
-          'ms',
-          summarize(measured.map((m) => m.firstView)),
-          budget?.firstView,
+        since(
+          'new graph drawn',
+          measured.map((m) => m.firstView),
           `${counts} performance.now() before setInputFiles → the ${REPLACED_MARK} mark (first frame of the new graph)`,
+          budget?.firstView,
         ),
       );
       if (measured.some((m) => m.complete > m.firstView)) {
+        const note = `drawn chunk by chunk after the first view; the ${COMPLETE_MARK} mark`;
         rows.push(
-          measuredRow(
-            group,
-            `${name}: file chosen → whole graph drawn`,
-            'ms',
-            summarize(measured.map((m) => m.complete)),
-            undefined,
-            `drawn chunk by chunk after the first view; the ${COMPLETE_MARK} mark`,
+          since(
+            'whole graph drawn',
+            measured.map((m) => m.complete),
+            note,
           ),
         );
       }
@@ -307,27 +306,19 @@ export async function benchBrowserImports(
       );
       const drafts = layouts.flatMap((l) => (l.drafted === undefined ? [] : [l.drafted]));
       if (drafts.length > 0) {
-        rows.push(
-          measuredRow(
-            group,
-            `${name}: file chosen → draft layout shown`,
-            'ms',
-            summarize(drafts),
-            undefined,
-            `the worker's fcose draft applied (indicator says "refining") in ${drafts.length}/${layouts.length} runs`,
-          ),
-        );
+        const note = `the worker's fcose draft applied (indicator says "refining") in ${drafts.length}/${layouts.length} runs`;
+        rows.push(since('draft layout shown', drafts, note));
       }
       if (layouts.length > 0) {
+        const appeared = layouts.map((l) => Math.round(l.appeared));
+        const note =
+          `no positions in the file: "layout-running" shown in ${layouts.length}/${measured.length} runs, ` +
+          `from ${Math.min(...appeared)}–${Math.max(...appeared)} ms`;
         rows.push(
-          measuredRow(
-            group,
-            `${name}: file chosen → worker layout done`,
-            'ms',
-            summarize(layouts.map((l) => l.gone)),
-            undefined,
-            `no positions in the file: "layout-running" shown in ${layouts.length}/${measured.length} runs, ` +
-              `from ${Math.round(Math.min(...layouts.map((l) => l.appeared)))}–${Math.round(Math.max(...layouts.map((l) => l.appeared)))} ms`,
+          since(
+            'worker layout done',
+            layouts.map((l) => l.gone),
+            note,
           ),
         );
       }
