@@ -2,6 +2,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { CompiledGraph, Entity, Relation } from '../graph/types.ts';
 import { neutraliseHidden } from '../graph/text-checks.ts';
+import { positionBounds } from './viewport.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -112,17 +113,9 @@ export const MIN_SPACING = 30;
  */
 export function spreadPositions(elements: ElementDefinition[]): number {
   const placed = elements.filter((el) => el.group === 'nodes' && el.position).map((el) => el.position!);
-  if (placed.length < 2) return 1;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const { x, y } of placed) {
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
-  }
+  const box = positionBounds(placed);
+  if (placed.length < 2 || !box) return 1;
+  const { minX, minY, maxX, maxY } = box;
   const span = Math.max(maxX - minX, maxY - minY);
   const wanted = Math.sqrt(placed.length) * MIN_SPACING;
   if (span >= wanted) return 1;

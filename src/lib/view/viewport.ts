@@ -10,6 +10,21 @@ export const MAX_FIT_ZOOM = 1.4;
  * `positions` defaults to those of the nodes on the canvas (a graph still being added passes all of its own).
  */
 export function fitToPositions(cy: Core, padding = 40, positions: Iterable<{ x: number; y: number }> = nodePositions(cy)): void {
+  const box = positionBounds(positions);
+  if (!box) return;
+  const width = Math.max(box.maxX - box.minX, 1);
+  const height = Math.max(box.maxY - box.minY, 1);
+  const zoom = Math.min(
+    MAX_FIT_ZOOM,
+    Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / width, (cy.height() - 2 * padding) / height)),
+  );
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (box.minX + width / 2), y: cy.height() / 2 - zoom * (box.minY + height / 2) } });
+}
+
+/** The box around some positions, or undefined when there are none. */
+export function positionBounds(
+  positions: Iterable<{ x: number; y: number }>,
+): { minX: number; minY: number; maxX: number; maxY: number } | undefined {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -20,14 +35,7 @@ export function fitToPositions(cy: Core, padding = 40, positions: Iterable<{ x: 
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  if (!Number.isFinite(minX)) return;
-  const width = Math.max(maxX - minX, 1);
-  const height = Math.max(maxY - minY, 1);
-  const zoom = Math.min(
-    MAX_FIT_ZOOM,
-    Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / width, (cy.height() - 2 * padding) / height)),
-  );
-  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (minX + width / 2), y: cy.height() / 2 - zoom * (minY + height / 2) } });
+  return Number.isFinite(minX) ? { minX, minY, maxX, maxY } : undefined;
 }
 
 function nodePositions(cy: Core): { x: number; y: number }[] {
