@@ -68,6 +68,7 @@ function positionsOf(elements: ElementDefinition[]): { x: number; y: number }[] 
   for (const el of elements) if (el.position) positions.push(el.position);
   return positions;
 }
+
 /** Above this many elements, hovering highlights the neighbourhood without fading everything else (too costly). */
 const MAX_FADE_ELEMENTS = 3000;
 const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path', 'undated'] as const;
