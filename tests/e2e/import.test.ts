@@ -1,11 +1,14 @@
 // Bring your own graph, in Chromium: each format through the file picker, search and paths on the imported graph,
 // a broken file that leaves the previous graph on screen, the URL naming the dataset, and the way back.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from './harness.ts';
 import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
 
 const DATASETS = '../shared/datasets';
+/** How many plain edges the canvas's edge layer drew last (large graphs), as an expression for `evalKg`. */
+const LAYER_EDGES = 'Number(document.querySelector(\'canvas[data-id="bulk-edges"]\')?.dataset.edges ?? 0)';
 let session: Session;
 
 beforeAll(async () => {
@@ -93,15 +96,75 @@ describe('importing through the UI', () => {
     await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await evalKg<boolean>(page, `cy.getElementById(${JSON.stringify(last)}).hasClass('selected')`)).toBe(true);
     expect(await evalKg<number>(page, 'cy.elements().length')).toBe(1285 + 7524);
+    // Cytoscape draws the relations a class sets apart; the canvas's edge layer draws the plain rest.
     const shown = await evalKg<[number, number, number, number]>(
       page,
-      "[cy.nodes(':visible').length, cy.edges(':visible').length, explorer.visible.nodes.size, explorer.visible.edges.size]",
+      `[cy.nodes(':visible').length, cy.edges(':visible').length + ${LAYER_EDGES}, explorer.visible.nodes.size, explorer.visible.edges.size]`,
     );
     expect(shown[0]).toBe(shown[2]);
     expect(shown[1]).toBe(shown[3]);
     expect(shown[1]).toBeGreaterThan(0);
     expect(shown[0]).toBeLessThan(1285);
     await shot(page, 'import-eurosis-focus-while-drawing');
+    await page.close();
+  });
+
+  it('draws the plain relations of a large graph in one layer: a click on one opens it, and exports keep them all', async () => {
+    const page = await session.newPage();
+    await importFiles(page, `${DATASETS}/euroSIS.json`);
+    await waitImported(page, 1285);
+    await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
+    // Every relation is drawn, all of them by the layer: none is set apart yet.
+    await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7524);
+    expect(await evalKg<number>(page, "cy.edges(':visible').length")).toBe(0);
+    // A point in the middle of a long relation, away from every entity.
+    const target = await evalKg<{ x: number; y: number } | null>(
+      page,
+      `(() => {
+        const nodes = cy.nodes().map((n) => n.renderedPosition());
+        for (const e of cy.edges()) {
+          const a = e.source().renderedPosition(), b = e.target().renderedPosition();
+          const x = (a.x + b.x) / 2, y = (a.y + b.y) / 2;
+          if (Math.hypot(b.x - a.x, b.y - a.y) < 60 || x < 40 || y < 40 || x > cy.width() - 40 || y > cy.height() - 40) continue;
+          if (nodes.every((p) => Math.hypot(p.x - x, p.y - y) > 15)) return { x, y };
+        }
+        return null;
+      })()`,
+    );
+    expect(target).not.toBeNull();
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.click(box.x + target!.x, box.y + target!.y);
+    // The relation clicked is one whose line passes within the pick radius of the click.
+    const relation = await evalKg<string | undefined>(page, 'explorer.relation');
+    expect(relation).toBeDefined();
+    const distance = await evalKg<number>(
+      page,
+      `(() => {
+        const e = cy.getElementById(${JSON.stringify(relation)});
+        const a = e.source().renderedPosition(), b = e.target().renderedPosition(), p = ${JSON.stringify(target)};
+        const dx = b.x - a.x, dy = b.y - a.y;
+        const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)));
+        return Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+      })()`,
+    );
+    expect(distance).toBeLessThanOrEqual(6);
+    await expect
+      .poll(() => page.getByTestId('details').textContent())
+      .toContain(await evalKg<string>(page, `explorer.compiled.relations.find((r) => r.id === ${JSON.stringify(relation)}).type`));
+    // Selected, it is Cytoscape's to draw, above the rest; the layer draws one fewer.
+    await expect.poll(() => evalKg<number>(page, "cy.edges(':visible').length")).toBe(1);
+    await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7523);
+    await shot(page, 'import-eurosis-edge-layer-click');
+    // An SVG of the whole graph has every relation in it, though the canvas leaves most of them to the layer.
+    await evalKg(page, 'explorer.selectRelation(undefined)');
+    await page.getByTestId('export-scope').selectOption('all');
+    await page.getByTestId('export-format').selectOption('svg');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    const edgePaths = svg.match(/stroke="rgb\(148,163,184\)"|stroke="#94a3b8"/gi)?.length ?? 0;
+    expect(edgePaths).toBeGreaterThanOrEqual(7524);
+    // And the canvas is back as it was: the layer draws them all again.
+    await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7524);
     await page.close();
   });
 

@@ -2,7 +2,9 @@
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject } from 'cytoscape';
 import { stylesheet, styleForSize } from './style.ts';
+import type { StyleOptions } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
+import { createEdgeLayer } from './edge-layer.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
@@ -74,7 +76,8 @@ const MAX_FADE_ELEMENTS = 3000;
 const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path', 'undated'] as const;
 type ViewClass = (typeof VIEW_CLASSES)[number];
 
-function sizeStyle(elements: ElementDefinition[]): ReturnType<typeof styleForSize> {
+/** Style options for a graph of these elements; plain edges go to the edge layer unless WebGL draws them. */
+function sizeStyle(elements: ElementDefinition[], webgl: boolean): Partial<StyleOptions> {
   let nodes = 0;
   let maxDegree = 0;
   for (const el of elements) {
@@ -83,7 +86,8 @@ function sizeStyle(elements: ElementDefinition[]): ReturnType<typeof styleForSiz
       maxDegree = Math.max(maxDegree, Number(el.data['degree'] ?? 0));
     }
   }
-  return styleForSize(nodes, elements.length - nodes, maxDegree);
+  const style = styleForSize(nodes, elements.length - nodes, maxDegree);
+  return { ...style, bulkEdges: Boolean(style.fastEdges) && !webgl };
 }
 
 /**
@@ -94,18 +98,22 @@ function sizeStyle(elements: ElementDefinition[]): ReturnType<typeof styleForSiz
 const STREAM_ABOVE = 3000;
 /** Chunks are sized, as they go, for frames (add + style + draw) of about this long. */
 const CHUNK_TARGET_MS = 100;
-const FIRST_CHUNK = 250;
+/**
+ * Nodes go first and cost several times an edge (Cytoscape measures every label), and the first frame also runs
+ * code the browser has not compiled yet: 250 nodes made a first frame of 200–230 ms on euroSIS.json, 150 about 170.
+ */
+const FIRST_CHUNK = 150;
 /**
  * Every chunk's frame draws everything added so far again, so a graph never takes more than this many frames: on
  * large graphs the redraw alone outgrows the target, and more, smaller chunks would only add redraws.
  */
-const MAX_FRAMES = 20;
+const MAX_FRAMES = 40;
 
-/** The next chunk size: scaled toward the target frame time, within [total / MAX_FRAMES, 4 × that]. */
+/** The next chunk size: scaled toward the target frame time, within [total / MAX_FRAMES, 8 × that]. */
 export function nextChunkSize(size: number, frameMs: number, total: number): number {
   const least = Math.max(FIRST_CHUNK, Math.ceil(total / MAX_FRAMES));
   const scaled = Math.round(size * Math.min(2, Math.max(0.5, CHUNK_TARGET_MS / Math.max(frameMs, 1))));
-  return Math.min(4 * least, Math.max(least, scaled));
+  return Math.min(8 * least, Math.max(least, scaled));
 }
 
 /**
@@ -131,10 +139,13 @@ function readableStart(cy: Core): void {
 /** Creates the canvas in `container`. `destroy` is idempotent. */
 export function createCanvas(container: HTMLElement, elements: ElementDefinition[], events: CanvasEvents): CanvasHandle {
   const large = (count: number): boolean => count > 3000;
+  // WebGL only on a real GPU: under software GL (headless, VMs) it is far slower than the canvas renderer.
+  const webgl = hasRealGpu();
+  const style = sizeStyle(elements, webgl);
   const cy = cytoscape({
     container,
     elements,
-    style: stylesheet(sizeStyle(elements)),
+    style: stylesheet(style),
     layout: { name: 'preset', fit: false },
     minZoom: 0.05,
     maxZoom: 6,
@@ -144,9 +155,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     textureOnViewport: large(elements.length),
     hideEdgesOnViewport: large(elements.length),
     pixelRatio: large(elements.length) ? LARGE_PIXEL_RATIO : 'auto',
-    // WebGL only on a real GPU: under software GL (headless, VMs) it is far slower than the canvas renderer.
-    ...(hasRealGpu() ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   });
+  const edgeLayer = createEdgeLayer(cy);
+  edgeLayer.setEnabled(Boolean(style.bulkEdges));
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
   fitToPositions(cy);
@@ -164,7 +176,11 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   });
   cy.on('tap', 'edge', (e: EventObject) => events.onTapEdge(e.target.id() as string));
   cy.on('tap', (e: EventObject) => {
-    if (e.target === cy) events.onTapBackground();
+    if (e.target !== cy) return;
+    // The edge layer's edges are not Cytoscape's to hit: a tap within a few pixels of one is a tap on it.
+    const edge = edgeLayer.edgeAt(e.position, 5);
+    if (edge) events.onTapEdge(edge);
+    else events.onTapBackground();
   });
   cy.on('taphold', 'node', (e: EventObject) => events.onDoubleTapNode(e.target.id() as string));
   cy.on('mouseover', 'node', (e: EventObject) => events.onHoverNode(e.target.id() as string));
@@ -255,11 +271,13 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       lastLabels = new Map();
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
+      const style = sizeStyle(next, webgl);
       cy.batch(() => {
         cy.elements().remove();
         cy.add(first);
-        cy.style(stylesheet(sizeStyle(next)));
+        cy.style(stylesheet(style));
       });
+      edgeLayer.setEnabled(Boolean(style.bulkEdges));
       const renderer = (
         cy as unknown as {
           renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean; forcedPixelRatio: number | null };
@@ -348,6 +366,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       destroyed = true;
       stream.cancel();
       clearTimeout(viewportTimer);
+      edgeLayer.destroy();
       cy.destroy();
     },
   };

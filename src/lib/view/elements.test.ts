@@ -62,19 +62,19 @@ describe('spreadPositions', () => {
 
 describe('nextChunkSize', () => {
   it('grows chunks when frames are quick and shrinks them when slow, at most doubling or halving', () => {
-    // 20,000 elements: chunks of 1,000 (a twentieth) to 4,000.
+    // 20,000 elements: chunks of 500 (a fortieth) to 4,000.
     expect(nextChunkSize(1000, 50, 20_000)).toBe(2000);
     expect(nextChunkSize(1000, 10, 20_000)).toBe(2000);
     expect(nextChunkSize(4000, 200, 20_000)).toBe(2000);
     expect(nextChunkSize(2000, 1000, 20_000)).toBe(1000);
   });
 
-  it('never plans more than twenty frames, nor chunks of more than four times that floor', () => {
+  it('never plans more than forty frames, nor chunks of more than eight times that floor', () => {
     const total = 30_000;
-    const floor = Math.ceil(total / 20);
+    const floor = Math.ceil(total / 40);
     expect(nextChunkSize(floor, 5_000, total)).toBe(floor);
-    expect(nextChunkSize(4 * floor, 1, total)).toBe(4 * floor);
+    expect(nextChunkSize(8 * floor, 1, total)).toBe(8 * floor);
     // Smaller graphs: the floor is the first chunk's size.
-    expect(nextChunkSize(250, 1_000, 3_500)).toBe(250);
+    expect(nextChunkSize(150, 1_000, 3_500)).toBe(150);
   });
 });

@@ -45,7 +45,8 @@ async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, dr
       saved.set(id, classes);
       const keep = el.group() === 'nodes' ? selection.nodes.has(id) : selection.edges.has(id);
       const kept = classes.filter((c) => !cleared.has(c));
-      el.classes(keep ? kept : [...kept, 'hidden']);
+      // `exported`: Cytoscape draws the edge even where the canvas's edge layer draws plain edges (large graphs).
+      el.classes(keep ? (el.isEdge() ? [...kept, 'exported'] : kept) : [...kept, 'hidden']);
     });
   });
   try {

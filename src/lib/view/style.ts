@@ -12,11 +12,22 @@ export interface StyleOptions {
   maxDegree: number | undefined;
   /** Straight "haystack" edges without arrows: much cheaper to draw when there are thousands. */
   fastEdges: boolean;
+  /**
+   * With `fastEdges`: the canvas's edge layer (edge-layer.ts) draws the plain edges, and Cytoscape only those a class
+   * sets apart (CY_DRAWN_EDGE_CLASSES). Off where there is no edge layer: WebGL, and `kg export`'s page.
+   */
+  bulkEdges: boolean;
   /** Background colour the labels are outlined against. */
   background: string;
 }
 
-const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDegree: undefined, fastEdges: false };
+const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDegree: undefined, fastEdges: false, bulkEdges: false };
+
+/** How a plain edge looks with `fastEdges`, whether Cytoscape or the edge layer draws it. */
+export const BULK_EDGE_STYLE = { width: 1, colour: '#94a3b8', opacity: 0.5, undatedOpacity: 0.4 } as const;
+
+/** Edge classes that have Cytoscape draw an edge when the edge layer draws the rest (`exported`: set while exporting). */
+export const CY_DRAWN_EDGE_CLASSES = ['selected', 'neighbour', 'path', 'faded', 'opinion', 'prediction', 'exported'] as const;
 
 /** Style options chosen by graph size. */
 export function styleForSize(nodes: number, edges: number, maxDegree: number): Partial<StyleOptions> {
@@ -61,7 +72,15 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
       // Thousands of edges: only what a haystack line draws. Every property set is work per edge when styles are
       // computed (Cytoscape checks each one's triggers), and haystack edges have no arrows or labels anyway.
       style: o.fastEdges
-        ? { width: 1, 'line-color': '#94a3b8', 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.5, label: '' }
+        ? {
+            width: BULK_EDGE_STYLE.width,
+            'line-color': BULK_EDGE_STYLE.colour,
+            'curve-style': 'haystack',
+            'haystack-radius': 0,
+            opacity: BULK_EDGE_STYLE.opacity,
+            label: '',
+            ...(o.bulkEdges ? { display: 'none' as const } : {}),
+          }
         : {
             width: 1.6,
             'line-color': '#94a3b8',
@@ -77,6 +96,9 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
             'min-zoomed-font-size': 8,
           },
     },
+    ...(o.fastEdges && o.bulkEdges
+      ? [{ selector: CY_DRAWN_EDGE_CLASSES.map((c) => `edge.${c}`).join(', '), style: { display: 'element' as const } }]
+      : []),
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
     {
       selector: 'edge.opinion',
@@ -86,7 +108,7 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     // Lenses: size by a metric, colour by community (data set by the canvas, removed when the lens is off).
     { selector: 'node[lensSize]', style: { width: 'data(lensSize)', height: 'data(lensSize)' } },
     { selector: 'node[lensColour]', style: { 'background-color': 'data(lensColour)' } },
-    { selector: 'edge.undated', style: { opacity: 0.4 } },
+    { selector: 'edge.undated', style: { opacity: BULK_EDGE_STYLE.undatedOpacity } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.hover, node.neighbour', style: { 'border-color': '#111827', 'border-width': 2 } },
     { selector: 'edge.hover, edge.neighbour', style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { nearestSegment } from './edge-layer.ts';
+import type { Segment } from './edge-layer.ts';
+import { CY_DRAWN_EDGE_CLASSES, stylesheet } from './style.ts';
+
+const segments: Segment[] = [
+  { id: 'horizontal', x1: 0, y1: 0, x2: 100, y2: 0 },
+  { id: 'vertical', x1: 50, y1: 10, x2: 50, y2: 100 },
+  { id: 'point', x1: 200, y1: 200, x2: 200, y2: 200 },
+];
+
+describe('nearestSegment', () => {
+  it('finds the segment within the radius, measuring to the segment and not to its line', () => {
+    expect(nearestSegment(segments, 30, 3, 5)?.id).toBe('horizontal');
+    expect(nearestSegment(segments, 53, 60, 5)?.id).toBe('vertical');
+    // On the horizontal line's extension, but 20 past its end: nothing.
+    expect(nearestSegment(segments, 120, 0, 5)).toBeUndefined();
+    // Just past the end, within the radius of the end point.
+    expect(nearestSegment(segments, 103, 0, 5)?.id).toBe('horizontal');
+  });
+
+  it('picks the nearer of two candidates, and handles zero-length segments', () => {
+    // (50, 6): 6 from the horizontal, 4 from the vertical's top end.
+    expect(nearestSegment(segments, 50, 6, 10)?.id).toBe('vertical');
+    expect(nearestSegment(segments, 202, 201, 5)?.id).toBe('point');
+  });
+
+  it('finds nothing in empty space or among no segments', () => {
+    expect(nearestSegment(segments, 150, 150, 5)).toBeUndefined();
+    expect(nearestSegment([], 0, 0, 5)).toBeUndefined();
+  });
+});
+
+describe('the stylesheet with the edge layer', () => {
+  const rules = stylesheet({ fastEdges: true, bulkEdges: true }) as Array<{ selector: string; style: Record<string, unknown> }>;
+  const index = (selector: string): number => rules.findIndex((r) => r.selector === selector);
+
+  it('leaves plain edges to the layer and draws the ones a class sets apart', () => {
+    expect(rules[index('edge')]!.style['display']).toBe('none');
+    const apart = rules.find((r) => r.style['display'] === 'element')!;
+    expect(apart.selector.split(', ').sort()).toEqual(CY_DRAWN_EDGE_CLASSES.map((c) => `edge.${c}`).sort());
+    // A hidden (filtered-out) edge stays hidden even when selected or on a path: `.hidden` comes later and wins.
+    expect(index('.hidden')).toBeGreaterThan(rules.indexOf(apart));
+  });
+
+  it('draws every edge in Cytoscape without the layer', () => {
+    for (const options of [{ fastEdges: true }, { fastEdges: false, bulkEdges: true }]) {
+      const plain = stylesheet(options) as Array<{ selector: string; style: Record<string, unknown> }>;
+      expect(plain.filter((r) => r.selector.startsWith('edge')).every((r) => r.style['display'] === undefined)).toBe(true);
+    }
+  });
+});
