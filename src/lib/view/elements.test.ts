@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementDefinition } from 'cytoscape';
 import { MIN_SPACING, placeOnGrid, spreadPositions } from './elements.ts';
-import { nextChunkSize } from './cy.ts';
+import { chunkEnd, nextChunkSize } from './cy.ts';
 
 const node = (id: string, position?: { x: number; y: number }): ElementDefinition => ({
   group: 'nodes',
@@ -62,19 +62,41 @@ describe('spreadPositions', () => {
 
 describe('nextChunkSize', () => {
   it('grows chunks when frames are quick and shrinks them when slow, at most doubling or halving', () => {
-    // 20,000 elements: chunks of 500 (a fortieth) to 4,000.
+    // A graph of 20,000 nodes' worth: chunks of 1,000 (a twentieth) to 8,000.
     expect(nextChunkSize(1000, 50, 20_000)).toBe(2000);
     expect(nextChunkSize(1000, 10, 20_000)).toBe(2000);
     expect(nextChunkSize(4000, 200, 20_000)).toBe(2000);
     expect(nextChunkSize(2000, 1000, 20_000)).toBe(1000);
   });
 
-  it('never plans more than forty frames, nor chunks of more than eight times that floor', () => {
+  it('never plans more than twenty frames, nor chunks of more than eight times that floor', () => {
     const total = 30_000;
-    const floor = Math.ceil(total / 40);
+    const floor = Math.ceil(total / 20);
     expect(nextChunkSize(floor, 5_000, total)).toBe(floor);
     expect(nextChunkSize(8 * floor, 1, total)).toBe(8 * floor);
     // Smaller graphs: the floor is the first chunk's size.
-    expect(nextChunkSize(150, 1_000, 3_500)).toBe(150);
+    expect(nextChunkSize(100, 1_000, 1_500)).toBe(100);
+  });
+});
+
+describe('chunkEnd', () => {
+  const nodes = Array.from({ length: 4 }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}` } }));
+  const edges = Array.from({ length: 8 }, (_, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: 'n0', target: 'n1' } }));
+  const all = [...nodes, ...edges];
+
+  it('counts every element as a node when Cytoscape draws the edges', () => {
+    expect(chunkEnd(all, 0, 3, false)).toBe(3);
+    expect(chunkEnd(all, 3, 3, false)).toBe(6);
+  });
+
+  it('counts an edge the edge layer draws as a quarter of a node', () => {
+    // From the last node: one node, then eight edges make 3 nodes' worth.
+    expect(chunkEnd(all, 3, 3, true)).toBe(12);
+    expect(chunkEnd(all, 4, 1, true)).toBe(8);
+  });
+
+  it('stops at the end', () => {
+    expect(chunkEnd(all, 10, 100, true)).toBe(12);
+    expect(chunkEnd(all, 12, 100, true)).toBe(12);
   });
 });
