@@ -1,6 +1,6 @@
 // The one place a Cytoscape instance is created and destroyed; everything else hands it data and class sets.
 import cytoscape from 'cytoscape';
-import type { Core, ElementDefinition, EventObject } from 'cytoscape';
+import type { Collection, Core, ElementDefinition, EventObject } from 'cytoscape';
 import { stylesheet, styleForSize } from './style.ts';
 import type { StyleOptions } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
@@ -96,16 +96,20 @@ function sizeStyle(elements: ElementDefinition[], webgl: boolean): Partial<Style
  * In chunks, the first view appears after the first one and the page keeps handling input in between.
  */
 const STREAM_ABOVE = 3000;
-/** Chunks are sized, as they go, for frames (add + style + draw) of about this long. */
-const CHUNK_TARGET_MS = 100;
+/**
+ * Chunks are sized, as they go, for a chunk's task (add + style) and frame (draw) of about this long together; a
+ * chunk grows by half at most, since a node chunk's cost jumps (labels), which doubling overshot to 150–200 ms tasks.
+ */
+const CHUNK_TARGET_MS = 80;
 /**
  * Chunks are measured in nodes. Nodes go first and cost several times an edge (Cytoscape measures every label); an
  * edge the edge layer draws costs Cytoscape only its style, about a quarter of a node.
  */
 const LAYER_EDGE_COST = 0.25;
 /**
- * The first frame also runs code the browser has not compiled yet, and its chunk is styled in it: on euroSIS.json a
- * first chunk of 250 nodes made a frame of 200–230 ms, 100 one of 120–170 ms.
+ * The first chunk is styled in the task that replaces the graph, which also builds the app's state for it (about
+ * 100 ms on euroSIS.json), and its frame runs code the browser has not compiled yet: 250 nodes made one of the two
+ * 200–230 ms long, 100 keeps both at about 110–170 ms.
  */
 const FIRST_CHUNK = 100;
 /**
@@ -114,11 +118,19 @@ const FIRST_CHUNK = 100;
  */
 const MAX_FRAMES = 20;
 
-/** The next chunk size: scaled toward the target frame time, within [total / MAX_FRAMES, 8 × that]. */
+/** The next chunk size: scaled toward the target time (by ½ to 1½), within [total / MAX_FRAMES, 8 × that]. */
 export function nextChunkSize(size: number, frameMs: number, total: number): number {
   const least = Math.max(FIRST_CHUNK, Math.ceil(total / MAX_FRAMES));
-  const scaled = Math.round(size * Math.min(2, Math.max(0.5, CHUNK_TARGET_MS / Math.max(frameMs, 1))));
+  const scaled = Math.round(size * Math.min(1.5, Math.max(0.5, CHUNK_TARGET_MS / Math.max(frameMs, 1))));
   return Math.min(8 * least, Math.max(least, scaled));
+}
+
+/**
+ * Computes the style of elements just added now, in the current task, rather than in the frame that draws them
+ * (Cytoscape styles lazily, just before drawing): two shorter tasks instead of one long one.
+ */
+function styleNow(elements: Collection): void {
+  (elements as unknown as { cleanStyle(): void }).cleanStyle();
 }
 
 /** An element's cost to a chunk's frame, in nodes' worth. */
@@ -236,8 +248,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       const added = cy.add(all.slice(index, end).map(withCurrentView));
       index = end;
       if (lastState) handle.apply(lastState);
-      // Style the chunk now, in this task, rather than in the frame that draws it: two shorter tasks, not one long.
-      (added as unknown as { cleanStyle(): void }).cleanStyle();
+      styleNow(added);
       cy.one('render', () => {
         if (cancelled) return;
         size = nextChunkSize(size, performance.now() - started, total);
@@ -299,6 +310,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         cy.add(first);
         cy.style(stylesheet(style));
       });
+      // A chunked graph's first chunk is styled now rather than in its first frame, as the later chunks are.
+      if (chunked) styleNow(cy.elements());
       edgeLayer.setEnabled(Boolean(style.bulkEdges));
       const renderer = (
         cy as unknown as {

@@ -61,11 +61,11 @@ describe('spreadPositions', () => {
 });
 
 describe('nextChunkSize', () => {
-  it('grows chunks when frames are quick and shrinks them when slow, at most doubling or halving', () => {
-    // A graph of 20,000 nodes' worth: chunks of 1,000 (a twentieth) to 8,000.
-    expect(nextChunkSize(1000, 50, 20_000)).toBe(2000);
-    expect(nextChunkSize(1000, 10, 20_000)).toBe(2000);
-    expect(nextChunkSize(4000, 200, 20_000)).toBe(2000);
+  it('grows chunks by half at most when frames are quick, and halves them at most when slow', () => {
+    // A graph of 20,000 nodes' worth: chunks of 1,000 (a twentieth) to 8,000; the target is 80 ms.
+    expect(nextChunkSize(1000, 60, 20_000)).toBe(1333);
+    expect(nextChunkSize(1000, 10, 20_000)).toBe(1500);
+    expect(nextChunkSize(4000, 160, 20_000)).toBe(2000);
     expect(nextChunkSize(2000, 1000, 20_000)).toBe(1000);
   });
 
