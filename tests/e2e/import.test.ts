@@ -155,7 +155,7 @@ describe('importing through the UI', () => {
     await expect.poll(() => evalKg<number>(page, "cy.edges(':visible').length")).toBe(1);
     await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7523);
     await shot(page, 'import-eurosis-edge-layer-click');
-    // Panning moves the drawn lines by a CSS transform with Cytoscape's picture, and draws them again at the end.
+    // Panning moves the drawn lines by a CSS transform, and draws them again at the end.
     const layer = page.locator('canvas[data-id="bulk-edges"]');
     await page.mouse.move(box.x + 30, box.y + box.height - 30);
     await page.mouse.down();

@@ -118,8 +118,5 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     { selector: 'edge.path', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', 'z-index': 20, opacity: 1 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node:active', style: { 'overlay-opacity': 0.1 } },
-    // While a large graph is panned or zoomed, Cytoscape moves a picture of the view: what it does not cover shows the
-    // page's background, not Cytoscape's default grey. (Cytoscape's types demand every core property here.)
-    { selector: 'core', style: { 'outside-texture-bg-opacity': 0 } as never },
   ];
 }
