@@ -182,13 +182,14 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     maxZoom: 6,
     boxSelectionEnabled: false,
     selectionType: 'single',
-    // Large graphs: edges Cytoscape draws are hidden while panning and zooming, and the canvas is drawn at 1×. No
+    // Large graphs: the canvas is drawn at 1×, and edges are hidden while panning and zooming unless the edge layer
+    // draws the plain ones (then Cytoscape draws only the few set apart, a path say, which should stay in view). No
     // `textureOnViewport`: with plain edges on the edge layer, Cytoscape's layered caches pan a large graph faster
     // than the picture it would build (drawing every node) at the start of each gesture. On large-graph.json, first
     // gesture after an import (3 fresh pages each): pan 454 ms and zoom 614 ms without, 490 and 616 ms with; a second
     // pan 70–95 ms without, 95–230 ms with.
     textureOnViewport: false,
-    hideEdgesOnViewport: large(elements.length),
+    hideEdgesOnViewport: large(elements.length) && !style.bulkEdges,
     pixelRatio: large(elements.length) ? LARGE_PIXEL_RATIO : 'auto',
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   });
@@ -323,7 +324,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
           renderer(): { hideEdgesOnViewport: boolean; forcedPixelRatio: number | null };
         }
       ).renderer();
-      renderer.hideEdgesOnViewport = large(next.length);
+      renderer.hideEdgesOnViewport = large(next.length) && !style.bulkEdges;
       renderer.forcedPixelRatio = large(next.length) ? LARGE_PIXEL_RATIO : null;
       // The camera fits the whole graph from the start, from the definitions' positions.
       if (fit) fitToPositions(cy, 40, positionsOf(next));
