@@ -5,6 +5,7 @@ import { stylesheet, styleForSize } from './style.ts';
 import type { StyleOptions } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
 import { createEdgeLayer } from './edge-layer.ts';
+import { rendererOf } from './renderer.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
@@ -319,11 +320,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       // A chunked graph's first chunk is styled now rather than in its first frame, as the later chunks are.
       if (chunked) styleNow(cy.elements());
       edgeLayer.setEnabled(Boolean(style.bulkEdges));
-      const renderer = (
-        cy as unknown as {
-          renderer(): { hideEdgesOnViewport: boolean; forcedPixelRatio: number | null };
-        }
-      ).renderer();
+      const renderer = rendererOf(cy);
       renderer.hideEdgesOnViewport = large(next.length) && !style.bulkEdges;
       renderer.forcedPixelRatio = large(next.length) ? LARGE_PIXEL_RATIO : null;
       // The camera fits the whole graph from the start, from the definitions' positions.

@@ -3,9 +3,11 @@
 // Cytoscape's canvas renderer draws an edge at a time: per edge it looks up about twenty style properties, draws
 // underlay, line, arrows, label and overlay, and strokes once. On euroSIS.json (7,524 edges) that is 80–100 ms of
 // every frame and on large-graph.json (19,995) about 0.5 s, against 7 ms and about 50 ms (collecting the lines
-// included) for the same lines as one path. Large graphs draw edges as plain straight lines of one colour anyway, so this layer draws those, and
-// Cytoscape draws only the edges a class sets apart (selected, highlighted, on a path, opinions, forecasts).
+// included) for the same lines as one path. Large graphs draw edges as plain straight lines of one colour anyway, so
+// this layer draws those, and Cytoscape draws only the edges a class sets apart (selected, highlighted, on a path,
+// opinions, forecasts).
 import type { Core, EdgeSingular } from 'cytoscape';
+import { inViewportGesture, rendererOf } from './renderer.ts';
 import { BULK_EDGE_STYLE, CY_DRAWN_EDGE_CLASSES } from './style.ts';
 
 /** A straight edge in model coordinates. */
@@ -46,15 +48,6 @@ export interface EdgeLayer {
   destroy(): void;
 }
 
-/** What the layer reads of Cytoscape's canvas renderer (not public API; stable across Cytoscape 3.x). */
-interface CanvasRenderer {
-  getPixelRatio(): number;
-  pinching?: boolean;
-  swipePanning?: boolean;
-  hoverData: { dragging?: boolean };
-  data: { wheelZooming?: boolean };
-}
-
 /** Whether this layer draws the edge: shown, and with no class that has Cytoscape draw it. */
 function drawnHere(edge: EdgeSingular): boolean {
   if (edge.hasClass('hidden')) return false;
@@ -74,7 +67,7 @@ export function createEdgeLayer(cy: Core): EdgeLayer {
   const layers = cy.container()?.querySelector('canvas')?.parentElement;
   layers?.insertBefore(canvas, layers.firstChild);
   const context = canvas.getContext('2d');
-  const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
+  const renderer = rendererOf(cy);
   /** The camera the lines on the canvas were drawn for, while a pan or zoom gesture moves them by CSS alone. */
   let drawnFor: { zoom: number; x: number; y: number } | undefined;
 
@@ -96,8 +89,7 @@ export function createEdgeLayer(cy: Core): EdgeLayer {
     // During a pan or zoom gesture this layer moves its lines by a CSS transform, and draws them again when the
     // gesture ends (redrawing 20,000 lines a frame made every frame of a gesture on large-graph.json about 170 ms).
     // Lines that were off screen when it started come in at the end.
-    const gesture = renderer.pinching || renderer.swipePanning || renderer.hoverData.dragging || renderer.data.wheelZooming;
-    if (gesture && drawnFor) {
+    if (inViewportGesture(renderer) && drawnFor) {
       const scale = cy.zoom() / drawnFor.zoom;
       const pan = cy.pan();
       canvas.style.transform = `matrix(${scale}, 0, 0, ${scale}, ${pan.x - drawnFor.x * scale}, ${pan.y - drawnFor.y * scale})`;
