@@ -7,8 +7,9 @@ import type { Session } from './harness.ts';
 import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
 
 const DATASETS = '../shared/datasets';
-/** How many plain edges the canvas's edge layer drew last (large graphs), as an expression for `evalKg`. */
-const LAYER_EDGES = 'Number(document.querySelector(\'canvas[data-id="bulk-edges"]\')?.dataset.edges ?? 0)';
+/** How many edges and nodes the canvas's bulk layer drew last (large graphs), as expressions for `evalKg`. */
+const LAYER_EDGES = 'Number(document.querySelector(\'canvas[data-id="bulk-layer"]\')?.dataset.edges ?? 0)';
+const LAYER_NODES = 'Number(document.querySelector(\'canvas[data-id="bulk-layer"]\')?.dataset.nodes ?? 0)';
 let session: Session;
 
 beforeAll(async () => {
@@ -96,27 +97,80 @@ describe('importing through the UI', () => {
     await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await evalKg<boolean>(page, `cy.getElementById(${JSON.stringify(last)}).hasClass('selected')`)).toBe(true);
     expect(await evalKg<number>(page, 'cy.elements().length')).toBe(1285 + 7524);
-    // Cytoscape draws the relations a class sets apart; the canvas's edge layer draws the plain rest.
-    const shown = await evalKg<[number, number, number, number]>(
+    // The canvas's bulk layer draws every shown relation and entity (Cytoscape draws those set apart over it).
+    const shown = await evalKg<[number, number, number, number, number]>(
       page,
-      `[cy.nodes(':visible').length, cy.edges(':visible').length + ${LAYER_EDGES}, explorer.visible.nodes.size, explorer.visible.edges.size]`,
+      `[cy.nodes(':visible').length, ${LAYER_NODES}, ${LAYER_EDGES}, explorer.visible.nodes.size, explorer.visible.edges.size]`,
     );
-    expect(shown[0]).toBe(shown[2]);
+    expect(shown[0]).toBe(shown[3]);
     expect(shown[1]).toBe(shown[3]);
-    expect(shown[1]).toBeGreaterThan(0);
+    expect(shown[2]).toBe(shown[4]);
+    expect(shown[2]).toBeGreaterThan(0);
     expect(shown[0]).toBeLessThan(1285);
     await shot(page, 'import-eurosis-focus-while-drawing');
     await page.close();
   });
 
-  it('draws the plain relations of a large graph in one layer: a click on one opens it, and exports keep them all', async () => {
+  it('draws a large graph in one layer under Cytoscape: clicks, hover and exports work as before', async () => {
     const page = await session.newPage();
     await importFiles(page, `${DATASETS}/euroSIS.json`);
     await waitImported(page, 1285);
     await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
-    // Every relation is drawn, all of them by the layer: none is set apart yet.
+    // Every relation and entity is drawn by the layer; Cytoscape's stylesheet displays no relation, none being set apart.
     await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7524);
+    expect(await evalKg<number>(page, LAYER_NODES)).toBe(1285);
     expect(await evalKg<number>(page, "cy.edges(':visible').length")).toBe(0);
+    // Zoomed in so that entities are several pixels wide, at the centre of each with no label at this zoom: its colour
+    // on the layer, and nothing on Cytoscape's own canvas (a neighbour's label may cross a few of them).
+    await evalKg(page, 'void cy.zoom({ level: 0.45, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })');
+    await evalKg(page, 'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+    const pixels = await evalKg<{ nodes: number; layerColour: number; cytoscapeEmpty: number }>(
+      page,
+      `(() => {
+        const read = (selector, x, y) => {
+          const canvas = document.querySelector(selector);
+          const ratio = canvas.width / cy.width();
+          return canvas.getContext('2d').getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+        };
+        const result = { nodes: 0, layerColour: 0, cytoscapeEmpty: 0 };
+        for (const n of cy.nodes()) {
+          const p = n.renderedPosition();
+          if (cy.renderer().eleTextBiggerThanMin(n) || p.x < 0 || p.y < 0 || p.x >= cy.width() || p.y >= cy.height()) continue;
+          result.nodes++;
+          const [r, g, b] = n.pstyle('background-color').value;
+          const layer = read('canvas[data-id="bulk-layer"]', p.x, p.y);
+          if (Math.abs(layer[0] - r) + Math.abs(layer[1] - g) + Math.abs(layer[2] - b) < 30 && layer[3] > 200) result.layerColour++;
+          if (read('canvas[data-id="layer2-node"]', p.x, p.y)[3] === 0) result.cytoscapeEmpty++;
+        }
+        return result;
+      })()`,
+    );
+    expect(pixels.nodes).toBeGreaterThan(100);
+    expect(pixels.layerColour / pixels.nodes).toBeGreaterThan(0.9);
+    expect(pixels.cytoscapeEmpty / pixels.nodes).toBeGreaterThan(0.9);
+    await evalKg(page, 'void cy.fit(undefined, 40)');
+    // Cytoscape still hit-tests the entities: hovering one sets it and its neighbourhood apart, drawn on its canvas.
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const hub = await evalKg<{ id: string; x: number; y: number }>(
+      page,
+      '(() => { const n = cy.nodes().max((n) => n.degree()).ele; return { id: n.id(), ...n.renderedPosition() }; })()',
+    );
+    await page.mouse.move(box.x + hub.x, box.y + hub.y);
+    await expect.poll(() => evalKg<string | undefined>(page, 'explorer.hover')).toBe(hub.id);
+    const emphasised = await evalKg<number>(page, 'cy.edges().filter((e) => explorer.hoverSet.has(e.id())).length');
+    expect(emphasised).toBeGreaterThan(100);
+    await expect.poll(() => evalKg<number>(page, "cy.edges(':visible').length")).toBe(emphasised);
+    await expect
+      .poll(() =>
+        evalKg<number>(
+          page,
+          `(() => { const c = document.querySelector('canvas[data-id="layer2-node"]'); const ratio = c.width / cy.width(); return c.getContext('2d').getImageData(Math.round(${hub.x} * ratio), Math.round(${hub.y} * ratio), 1, 1).data[3]; })()`,
+        ),
+      )
+      .toBeGreaterThan(200);
+    await shot(page, 'import-eurosis-bulk-layer-hover');
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await expect.poll(() => evalKg<number>(page, "cy.edges(':visible').length")).toBe(0);
     // A point in the middle of a long relation, away from every entity.
     const target = await evalKg<{ x: number; y: number } | null>(
       page,
@@ -132,7 +186,6 @@ describe('importing through the UI', () => {
       })()`,
     );
     expect(target).not.toBeNull();
-    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
     await page.mouse.click(box.x + target!.x, box.y + target!.y);
     // The relation clicked is one whose line passes within the pick radius of the click.
     const relation = await evalKg<string | undefined>(page, 'explorer.relation');
@@ -151,12 +204,12 @@ describe('importing through the UI', () => {
     await expect
       .poll(() => page.getByTestId('details').textContent())
       .toContain(await evalKg<string>(page, `explorer.compiled.relations.find((r) => r.id === ${JSON.stringify(relation)}).type`));
-    // Selected, it is Cytoscape's to draw, above the rest; the layer draws one fewer.
+    // Selected, Cytoscape draws it too, over the layer's line.
     await expect.poll(() => evalKg<number>(page, "cy.edges(':visible').length")).toBe(1);
-    await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7523);
-    await shot(page, 'import-eurosis-edge-layer-click');
-    // Panning moves the drawn lines by a CSS transform, and draws them again at the end.
-    const layer = page.locator('canvas[data-id="bulk-edges"]');
+    expect(await evalKg<number>(page, LAYER_EDGES)).toBe(7524);
+    await shot(page, 'import-eurosis-bulk-layer-click');
+    // Panning moves the layer's drawing by a CSS transform, and draws it again at the end.
+    const layer = page.locator('canvas[data-id="bulk-layer"]');
     await page.mouse.move(box.x + 30, box.y + box.height - 30);
     await page.mouse.down();
     for (let step = 1; step <= 8; step++) await page.mouse.move(box.x + 30 + step * 20, box.y + box.height - 30 - step * 10);
@@ -165,8 +218,7 @@ describe('importing through the UI', () => {
       .toMatch(/^matrix\(1, 0, 0, 1, 1[0-9]{2}(\.\d+)?, -[0-9]{2}(\.\d+)?\)$/);
     await page.mouse.up();
     await expect.poll(() => layer.evaluate((c) => c.style.transform)).toBe('');
-    await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7523);
-    // An SVG of the whole graph has every relation in it, though the canvas leaves most of them to the layer.
+    // An SVG of the whole graph has every relation and entity in it: the picture is Cytoscape's alone.
     await evalKg(page, 'explorer.selectRelation(undefined)');
     await page.getByTestId('export-scope').selectOption('all');
     await page.getByTestId('export-format').selectOption('svg');
@@ -174,8 +226,11 @@ describe('importing through the UI', () => {
     const svg = readFileSync((await download.path())!, 'utf8');
     const edgePaths = svg.match(/stroke="rgb\(148,163,184\)"|stroke="#94a3b8"/gi)?.length ?? 0;
     expect(edgePaths).toBeGreaterThanOrEqual(7524);
-    // And the canvas is back as it was: the layer draws them all again.
+    const nodeFills = svg.match(/<path [^>]*fill="rgb\((?!148,163,184\))[^"]*"/gi)?.length ?? 0;
+    expect(nodeFills).toBeGreaterThanOrEqual(1285);
+    // And the canvas is back as it was.
     await expect.poll(() => evalKg<number>(page, LAYER_EDGES)).toBe(7524);
+    expect(await evalKg<number>(page, "cy.edges(':visible').length")).toBe(0);
     await page.close();
   });
 

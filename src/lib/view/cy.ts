@@ -4,7 +4,7 @@ import type { Collection, Core, ElementDefinition, EventObject } from 'cytoscape
 import { stylesheet, styleForSize } from './style.ts';
 import type { StyleOptions } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
-import { createEdgeLayer } from './edge-layer.ts';
+import { createBulkLayer } from './bulk-layer.ts';
 import { rendererOf } from './renderer.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 
@@ -77,7 +77,7 @@ const MAX_FADE_ELEMENTS = 3000;
 const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path', 'undated'] as const;
 type ViewClass = (typeof VIEW_CLASSES)[number];
 
-/** Style options for a graph of these elements; plain edges go to the edge layer unless WebGL draws them. */
+/** Style options for a graph of these elements; edges and node bodies go to the bulk layer unless WebGL draws them. */
 function sizeStyle(elements: ElementDefinition[], webgl: boolean): Partial<StyleOptions> {
   let nodes = 0;
   let maxDegree = 0;
@@ -88,7 +88,7 @@ function sizeStyle(elements: ElementDefinition[], webgl: boolean): Partial<Style
     }
   }
   const style = styleForSize(nodes, elements.length - nodes, maxDegree);
-  return { ...style, bulkEdges: Boolean(style.fastEdges) && !webgl };
+  return { ...style, bulk: Boolean(style.fastEdges) && !webgl };
 }
 
 /**
@@ -104,7 +104,7 @@ const STREAM_ABOVE = 3000;
 const CHUNK_TARGET_MS = 80;
 /**
  * Chunks are measured in nodes. Nodes go first and cost several times an edge (Cytoscape measures every label); an
- * edge the edge layer draws costs Cytoscape only its style, about a quarter of a node.
+ * edge the bulk layer draws costs Cytoscape only its style, about a quarter of a node.
  */
 const LAYER_EDGE_COST = 0.25;
 /**
@@ -183,19 +183,18 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     maxZoom: 6,
     boxSelectionEnabled: false,
     selectionType: 'single',
-    // Large graphs: the canvas is drawn at 1×, and edges are hidden while panning and zooming unless the edge layer
-    // draws the plain ones (then Cytoscape draws only the few set apart, a path say, which should stay in view). No
-    // `textureOnViewport`: with plain edges on the edge layer, Cytoscape's layered caches pan a large graph faster
-    // than the picture it would build (drawing every node) at the start of each gesture. On large-graph.json, first
-    // gesture after an import (3 fresh pages each): pan 454 ms and zoom 614 ms without, 490 and 616 ms with; a second
-    // pan 70–95 ms without, 95–230 ms with.
+    // Large graphs: the canvas is drawn at 1×, and edges are hidden while panning and zooming unless the bulk layer
+    // draws them (then Cytoscape draws only the few set apart, a path say, which should stay in view). No
+    // `textureOnViewport`: the picture Cytoscape would build at the start of each gesture means drawing every node;
+    // with the bulk layer a frame costs little without it (on large-graph.json, before the bulk layer drew nodes,
+    // the first pan after an import was 454 ms without and 490 ms with, a second pan 70–95 and 95–230 ms).
     textureOnViewport: false,
-    hideEdgesOnViewport: large(elements.length) && !style.bulkEdges,
+    hideEdgesOnViewport: large(elements.length) && !style.bulk,
     pixelRatio: large(elements.length) ? LARGE_PIXEL_RATIO : 'auto',
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   });
-  const edgeLayer = createEdgeLayer(cy);
-  edgeLayer.setEnabled(Boolean(style.bulkEdges));
+  const bulkLayer = createBulkLayer(cy);
+  bulkLayer.setEnabled(Boolean(style.bulk));
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
   fitToPositions(cy);
@@ -214,8 +213,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   cy.on('tap', 'edge', (e: EventObject) => events.onTapEdge(e.target.id() as string));
   cy.on('tap', (e: EventObject) => {
     if (e.target !== cy) return;
-    // The edge layer's edges are not Cytoscape's to hit: a tap within a few pixels of one is a tap on it.
-    const edge = edgeLayer.edgeAt(e.position, 5);
+    // The bulk layer's edges are not Cytoscape's to hit: a tap within a few pixels of one is a tap on it.
+    const edge = bulkLayer.edgeAt(e.position, 5);
     if (edge) events.onTapEdge(edge);
     else events.onTapBackground();
   });
@@ -245,7 +244,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     const done = new Promise<void>((resolve) => (settle = resolve));
     let index = from;
     let size = FIRST_CHUNK;
-    const layerEdges = edgeLayer.enabled;
+    const layerEdges = bulkLayer.enabled;
     const total = all.reduce((sum, el) => sum + elementCost(el, layerEdges), 0);
     events.onDrawProgress?.(index, all.length);
     const next = (): void => {
@@ -319,9 +318,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       });
       // A chunked graph's first chunk is styled now rather than in its first frame, as the later chunks are.
       if (chunked) styleNow(cy.elements());
-      edgeLayer.setEnabled(Boolean(style.bulkEdges));
+      bulkLayer.setEnabled(Boolean(style.bulk));
       const renderer = rendererOf(cy);
-      renderer.hideEdgesOnViewport = large(next.length) && !style.bulkEdges;
+      renderer.hideEdgesOnViewport = large(next.length) && !style.bulk;
       renderer.forcedPixelRatio = large(next.length) ? LARGE_PIXEL_RATIO : null;
       // The camera fits the whole graph from the start, from the definitions' positions.
       if (fit) fitToPositions(cy, 40, positionsOf(next));
@@ -345,7 +344,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       // Work out each class's members, then touch only the elements whose membership changed: a hover on a large
       // graph restyles its neighbourhood, not every element.
       const next = new Map<ViewClass, Set<string>>(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
-      const fadeAll = state.emphasis !== undefined && cy.elements().length <= MAX_FADE_ELEMENTS;
+      // Never with the bulk layer, which draws every shown element as it is (a fade would redraw it on every hover).
+      const fadeAll = state.emphasis !== undefined && cy.elements().length <= MAX_FADE_ELEMENTS && !bulkLayer.enabled;
       cy.elements().forEach((el) => {
         const id = el.id();
         const visible = el.group() === 'nodes' ? state.visible.nodes.has(id) : state.visible.edges.has(id);
@@ -404,7 +404,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       destroyed = true;
       stream.cancel();
       clearTimeout(viewportTimer);
-      edgeLayer.destroy();
+      bulkLayer.destroy();
       cy.destroy();
     },
   };

@@ -45,8 +45,9 @@ async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, dr
       saved.set(id, classes);
       const keep = el.group() === 'nodes' ? selection.nodes.has(id) : selection.edges.has(id);
       const kept = classes.filter((c) => !cleared.has(c));
-      // `exported`: Cytoscape draws the edge even where the canvas's edge layer draws plain edges (large graphs).
-      el.classes(keep ? (el.isEdge() ? [...kept, 'exported'] : kept) : [...kept, 'hidden']);
+      // `exported`: Cytoscape draws the element in full even where the canvas's bulk layer draws edges and node
+      // bodies (large graphs); the picture is Cytoscape's alone.
+      el.classes(keep ? [...kept, 'exported'] : [...kept, 'hidden']);
     });
   });
   try {

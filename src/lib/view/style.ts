@@ -13,21 +13,25 @@ export interface StyleOptions {
   /** Straight "haystack" edges without arrows: much cheaper to draw when there are thousands. */
   fastEdges: boolean;
   /**
-   * With `fastEdges`: the canvas's edge layer (edge-layer.ts) draws the plain edges, and Cytoscape only those a class
-   * sets apart (CY_DRAWN_EDGE_CLASSES). Off where there is no edge layer: WebGL, and `kg export`'s page.
+   * With `fastEdges`: the canvas's bulk layer (bulk-layer.ts) draws the edges and node bodies, and Cytoscape only the
+   * edges a class sets apart (CY_DRAWN_EDGE_CLASSES) and those nodes' bodies (CY_DRAWN_NODE_CLASSES), with all labels.
+   * Off where there is no bulk layer: WebGL, and `kg export`'s page.
    */
-  bulkEdges: boolean;
+  bulk: boolean;
   /** Background colour the labels are outlined against. */
   background: string;
 }
 
-const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDegree: undefined, fastEdges: false, bulkEdges: false };
+const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDegree: undefined, fastEdges: false, bulk: false };
 
-/** How a plain edge looks with `fastEdges`, whether Cytoscape or the edge layer draws it. */
+/** How a plain edge looks with `fastEdges`, whether Cytoscape or the bulk layer draws it. */
 export const BULK_EDGE_STYLE = { width: 1, colour: '#94a3b8', opacity: 0.5, undatedOpacity: 0.4 } as const;
 
-/** Edge classes that have Cytoscape draw an edge when the edge layer draws the rest (`exported`: set while exporting). */
+/** Edge classes that have Cytoscape draw an edge when the bulk layer draws the rest (`exported`: set while exporting). */
 export const CY_DRAWN_EDGE_CLASSES = ['selected', 'neighbour', 'path', 'faded', 'opinion', 'prediction', 'exported'] as const;
+
+/** Node classes that have Cytoscape draw a node's body (over the bulk layer's), as they change how it looks. */
+export const CY_DRAWN_NODE_CLASSES = ['selected', 'neighbour', 'hover', 'path', 'faded', 'exported'] as const;
 
 /** Style options chosen by graph size. */
 export function styleForSize(nodes: number, edges: number, maxDegree: number): Partial<StyleOptions> {
@@ -79,7 +83,7 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
             'haystack-radius': 0,
             opacity: BULK_EDGE_STYLE.opacity,
             label: '',
-            ...(o.bulkEdges ? { display: 'none' as const } : {}),
+            ...(o.bulk ? { display: 'none' as const } : {}),
           }
         : {
             width: 1.6,
@@ -96,7 +100,7 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
             'min-zoomed-font-size': 8,
           },
     },
-    ...(o.fastEdges && o.bulkEdges
+    ...(o.fastEdges && o.bulk
       ? [{ selector: CY_DRAWN_EDGE_CLASSES.map((c) => `edge.${c}`).join(', '), style: { display: 'element' as const } }]
       : []),
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { nearestSegment } from './edge-layer.ts';
-import type { Segment } from './edge-layer.ts';
+import cytoscape from 'cytoscape';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drawnByLayer, lookKey, nearestSegment } from './bulk-layer.ts';
+import type { Segment } from './bulk-layer.ts';
 import { CY_DRAWN_EDGE_CLASSES, stylesheet } from './style.ts';
 
 const segments: Segment[] = [
@@ -31,8 +32,8 @@ describe('nearestSegment', () => {
   });
 });
 
-describe('the stylesheet with the edge layer', () => {
-  const rules = stylesheet({ fastEdges: true, bulkEdges: true }) as Array<{ selector: string; style: Record<string, unknown> }>;
+describe('the stylesheet with the bulk layer', () => {
+  const rules = stylesheet({ fastEdges: true, bulk: true }) as Array<{ selector: string; style: Record<string, unknown> }>;
   const index = (selector: string): number => rules.findIndex((r) => r.selector === selector);
 
   it('leaves plain edges to the layer and draws the ones a class sets apart', () => {
@@ -44,9 +45,42 @@ describe('the stylesheet with the edge layer', () => {
   });
 
   it('draws every edge in Cytoscape without the layer', () => {
-    for (const options of [{ fastEdges: true }, { fastEdges: false, bulkEdges: true }]) {
+    for (const options of [{ fastEdges: true }, { fastEdges: false, bulk: true }]) {
       const plain = stylesheet(options) as Array<{ selector: string; style: Record<string, unknown> }>;
       expect(plain.filter((r) => r.selector.startsWith('edge')).every((r) => r.style['display'] === undefined)).toBe(true);
     }
+  });
+});
+
+describe('what the bulk layer draws', () => {
+  const cy = cytoscape({ headless: true, styleEnabled: true });
+  cy.add([{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'ab', source: 'a', target: 'b' } }]);
+  afterAll(() => cy.destroy());
+
+  it('draws shown elements, including those Cytoscape draws again over it (a selection, a neighbourhood, a path)', () => {
+    for (const cls of ['', 'selected', 'neighbour', 'path', 'undated']) {
+      cy.elements().classes(cls);
+      expect(cy.elements().map((el) => drawnByLayer(el))).toEqual([true, true, true]);
+    }
+  });
+
+  it('leaves out hidden and faded elements, and edges with a line of their own', () => {
+    cy.elements().classes('hidden');
+    expect(cy.elements().map((el) => drawnByLayer(el))).toEqual([false, false, false]);
+    cy.elements().classes('faded');
+    expect(cy.elements().map((el) => drawnByLayer(el))).toEqual([false, false, false]);
+    for (const cls of ['opinion', 'prediction']) {
+      cy.elements().classes(cls);
+      expect(cy.elements().map((el) => drawnByLayer(el))).toEqual([true, true, false]);
+    }
+  });
+});
+
+describe('lookKey', () => {
+  const look = { shape: 'ellipse', fill: 'rgb(1,2,3)', alpha: 1, borderWidth: 0, border: '' };
+  it('groups nodes that look the same and separates those that differ in any way', () => {
+    expect(lookKey({ ...look })).toBe(lookKey(look));
+    for (const change of [{ shape: 'diamond' }, { fill: 'rgb(1,2,4)' }, { alpha: 0.5 }, { borderWidth: 1.5, border: 'rgb(255,255,255)' }])
+      expect(lookKey({ ...look, ...change })).not.toBe(lookKey(look));
   });
 });

@@ -1,0 +1,337 @@
+// A large graph's lines and node bodies, drawn in a few batched paths on a canvas of their own under Cytoscape's.
+//
+// Cytoscape's canvas renderer draws an element at a time. Per edge it looks up about twenty style properties, draws
+// underlay, line, arrows, label and overlay, and strokes once: on euroSIS.json (7,524 edges) 80–100 ms of every frame,
+// on large-graph.json (19,995) about 0.5 s, against 7 ms and about 50 ms (collecting the lines included) for the same
+// lines as one path. Per node it draws a texture, which it first makes for every node at every new zoom level: on
+// large-graph.json (10,000 nodes) 130–150 ms a frame, and the first gesture after an import 0.4–0.55 s.
+//
+// So for large graphs this layer draws every shown edge as a plain line and every shown node's body (shape, size,
+// colour), and Cytoscape draws on top of it only what a class sets apart (a selection, a neighbourhood, a path), the
+// labels, and edges with lines of their own (opinions, forecasts). Cytoscape still owns the model: hit-testing of
+// nodes, hover, drag, layout and exports are its own, since its nodes are all there, only not painted. It does not
+// hit-test edges it does not display, so a click near a line is matched here (`edgeAt`). Keeping Cytoscape from
+// painting plain nodes takes three of its renderer's methods, replaced on this instance (see renderer.ts).
+//
+// The layer draws what is set apart too, under Cytoscape's drawing of it, so a hover or a selection does not redraw
+// it: only a change of camera, positions, elements, data (sizes, colours) or of what is shown does.
+import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
+import type { RendererBox, ShapePath } from './renderer.ts';
+import { inViewportGesture, parsedStyle, rendererOf } from './renderer.ts';
+import { BULK_EDGE_STYLE, CY_DRAWN_EDGE_CLASSES, CY_DRAWN_NODE_CLASSES } from './style.ts';
+
+/** A straight edge in model coordinates. */
+export interface Segment {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** The segment nearest to (x, y) within `radius`, or undefined. Ties go to the later segment (drawn on top). */
+export function nearestSegment(segments: Iterable<Segment>, x: number, y: number, radius: number): Segment | undefined {
+  let best: Segment | undefined;
+  let bestDistance = radius * radius;
+  for (const s of segments) {
+    const dx = s.x2 - s.x1;
+    const dy = s.y2 - s.y1;
+    const length = dx * dx + dy * dy;
+    const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / length));
+    const ex = s.x1 + t * dx - x;
+    const ey = s.y1 + t * dy - y;
+    const distance = ex * ex + ey * ey;
+    if (distance <= bestDistance) {
+      bestDistance = distance;
+      best = s;
+    }
+  }
+  return best;
+}
+
+/** How the layer fills a group of node bodies: one path per distinct look. */
+export interface BodyLook {
+  shape: string;
+  fill: string;
+  alpha: number;
+  borderWidth: number;
+  border: string;
+}
+
+/** A key for a look: nodes with the same one are filled (and outlined) together. */
+export function lookKey(look: BodyLook): string {
+  return `${look.shape}|${look.fill}|${look.alpha}|${look.borderWidth}|${look.border}`;
+}
+
+/** Edges with a line of their own (dashed opinions, dotted forecasts), which Cytoscape always draws. */
+const OWN_LINE_CLASSES = ['opinion', 'prediction'] as const;
+
+/**
+ * Whether the layer draws the element: shown, not faded (fading applies only to graphs too small for this layer, and
+ * would need the layer redrawn on every hover), and for edges a plain line.
+ */
+export function drawnByLayer(element: SingularElementArgument): boolean {
+  if (element.hasClass('hidden') || element.hasClass('faded')) return false;
+  if (element.isEdge()) for (const cls of OWN_LINE_CLASSES) if (element.hasClass(cls)) return false;
+  return true;
+}
+
+/** Whether Cytoscape draws the element (on top of the layer): a class sets it apart, or it is being exported. */
+function setApart(element: SingularElementArgument): boolean {
+  for (const cls of element.isNode() ? CY_DRAWN_NODE_CLASSES : CY_DRAWN_EDGE_CLASSES) if (element.hasClass(cls)) return true;
+  return false;
+}
+
+const NOTHING: RendererBox = { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
+
+function colour(value: unknown): string {
+  const [r, g, b] = value as [number, number, number];
+  return `rgb(${r},${g},${b})`;
+}
+
+function lookOf(node: NodeSingular): BodyLook {
+  const borderWidth = parsedStyle(node, 'border-width').pfValue;
+  return {
+    shape: parsedStyle(node, 'shape').value as string,
+    fill: colour(parsedStyle(node, 'background-color').value),
+    alpha: (parsedStyle(node, 'background-opacity').value as number) * (parsedStyle(node, 'opacity').value as number),
+    borderWidth,
+    border: borderWidth > 0 ? colour(parsedStyle(node, 'border-color').value) : '',
+  };
+}
+
+/**
+ * `path` for Cytoscape's shape drawing, closing each sub-path with a line back to its start. In Chromium a Path2D's
+ * closePath takes time in proportion to the path so far: closing 10,000 shapes in one path took 0.55 s of a zoom.
+ */
+function closingByLine(path: Path2D): ShapePath {
+  let startX = 0;
+  let startY = 0;
+  return {
+    moveTo(x, y) {
+      startX = x;
+      startY = y;
+      path.moveTo(x, y);
+    },
+    lineTo: (x, y) => path.lineTo(x, y),
+    arcTo: (x1, y1, x2, y2, radius) => path.arcTo(x1, y1, x2, y2, radius),
+    quadraticCurveTo: (cpx, cpy, x, y) => path.quadraticCurveTo(cpx, cpy, x, y),
+    bezierCurveTo: (cp1x, cp1y, cp2x, cp2y, x, y) => path.bezierCurveTo(cp1x, cp1y, cp2x, cp2y, x, y),
+    arc: (x, y, radius, start, end, anticlockwise) => path.arc(x, y, radius, start, end, anticlockwise),
+    ellipse: (x, y, rx, ry, rotation, start, end, anticlockwise) => path.ellipse(x, y, rx, ry, rotation, start, end, anticlockwise),
+    closePath: () => path.lineTo(startX, startY),
+  };
+}
+
+export interface BulkLayer {
+  /** On for graphs whose stylesheet leaves plain edges to this layer (`bulk`), off otherwise. */
+  setEnabled(on: boolean): void;
+  readonly enabled: boolean;
+  /** The id of the drawn edge nearest to a model position, within `radius` screen pixels. */
+  edgeAt(position: { x: number; y: number }, radius: number): string | undefined;
+  destroy(): void;
+}
+
+/**
+ * Puts a canvas under Cytoscape's layers in `cy`'s container, drawn again after a Cytoscape frame whenever what it
+ * shows has changed (elements, positions, data, what is shown, camera, size), so the two never disagree.
+ */
+export function createBulkLayer(cy: Core): BulkLayer {
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('data-id', 'bulk-layer');
+  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', zIndex: '0', pointerEvents: 'none', transformOrigin: '0 0' });
+  // Cytoscape's layers sit in one positioned div in the container; this canvas goes first, under all of them.
+  const layers = cy.container()?.querySelector('canvas')?.parentElement;
+  layers?.insertBefore(canvas, layers.firstChild);
+  const context = canvas.getContext('2d');
+  const renderer = rendererOf(cy);
+
+  let enabled = false;
+  /** The camera the canvas was drawn for: a pan or zoom gesture moves the drawing by CSS alone, from this. */
+  let drawnFor: { zoom: number; x: number; y: number } | undefined;
+  /** Whether anything the layer draws has changed since it last drew (the camera aside, compared with `drawnFor`). */
+  let stale = true;
+  /** The elements the layer left out when it last drew; a class change that flips one of these makes it stale. */
+  let leftOut = new Set<string>();
+  const onChange = (): void => {
+    stale = true;
+  };
+  const onClass = (e: { target: SingularElementArgument }): void => {
+    if (drawnByLayer(e.target) === leftOut.has(e.target.id())) stale = true;
+  };
+  cy.on('add remove position data', onChange);
+  cy.on('resize', onChange);
+  cy.on('class', onClass);
+
+  // Cytoscape draws a node's body only when a class sets it apart (or it is being exported): for the rest its texture
+  // cache gets an empty box, so it neither makes nor draws a texture. Labels, overlays and hit-testing are unchanged.
+  const bodies = renderer.data.eleTxrCache;
+  const cytoscapeBox = bodies.getBoundingBox;
+  bodies.getBoundingBox = (ele) => (enabled && ele.isNode() && !setApart(ele) ? NOTHING : cytoscapeBox(ele));
+
+  // Nor does Cytoscape visit, in a frame, a plain edge (its stylesheet does not display those) or a plain node with no
+  // label to show at this zoom (most of a large graph, zoomed out): it would look up their boxes to draw nothing. A
+  // node being pressed still gets Cytoscape's overlay.
+  const cytoscapeDrawCached = renderer.drawCachedElement;
+  renderer.drawCachedElement = function (context, ele, pxRatio, extent, lvl, highQuality) {
+    if (
+      enabled &&
+      !setApart(ele) &&
+      (ele.isEdge() || (!ele.active() && !renderer.eleTextBiggerThanMin(ele, lvl === undefined ? undefined : 2 ** lvl)))
+    )
+      return;
+    cytoscapeDrawCached.call(renderer, context, ele, pxRatio, extent, lvl, highQuality);
+  };
+  // And it draws straight from its element caches, not through its layered cache: with the plain elements left out a
+  // frame costs little, while building the layers for each new zoom level took a box of every element (0.3 s of the
+  // first zoom on large-graph.json, and a recalculation of all 30,000 elements in the next frame).
+  const cytoscapeDrawLayered = renderer.drawLayeredElements;
+  renderer.drawLayeredElements = function (context, eles, pxRatio, extent) {
+    if (enabled) renderer.drawCachedElements(context, eles, pxRatio, extent);
+    else cytoscapeDrawLayered.call(renderer, context, eles, pxRatio, extent);
+  };
+
+  function clear(): void {
+    context?.setTransform(1, 0, 0, 1, 0, 0);
+    context?.clearRect(0, 0, canvas.width, canvas.height);
+  }
+
+  function drawEdges(target: CanvasRenderingContext2D, edges: EdgeSingular[]): number {
+    // One path per opacity: overlapping lines in one path do not darken each other as separate strokes would; at
+    // 0.4–0.5 opacity over thousands of edges the difference is slight, and one stroke of euroSIS.json's lines takes
+    // 6–7 ms against 20 ms for a stroke each.
+    const plain = new Path2D();
+    const undated = new Path2D();
+    for (const edge of edges) {
+      const path = edge.hasClass('undated') ? undated : plain;
+      const a = edge.source().position();
+      const b = edge.target().position();
+      path.moveTo(a.x, a.y);
+      path.lineTo(b.x, b.y);
+    }
+    target.lineWidth = BULK_EDGE_STYLE.width;
+    target.strokeStyle = BULK_EDGE_STYLE.colour;
+    target.globalAlpha = BULK_EDGE_STYLE.opacity;
+    target.stroke(plain);
+    target.globalAlpha = BULK_EDGE_STYLE.undatedOpacity;
+    target.stroke(undated);
+    target.globalAlpha = 1;
+    return edges.length;
+  }
+
+  function drawNodes(target: CanvasRenderingContext2D, nodes: NodeSingular[]): number {
+    // One path per look (shape, colour, border): a few dozen fills for 10,000 nodes. Each shape's path is
+    // Cytoscape's own, so bodies match its hit-testing and its drawing of the same node when set apart.
+    const groups = new Map<string, { look: BodyLook; path: Path2D; shapes: ShapePath }>();
+    for (const node of nodes) {
+      const look = lookOf(node);
+      const key = lookKey(look);
+      let group = groups.get(key);
+      if (!group) {
+        const path = new Path2D();
+        groups.set(key, (group = { look, path, shapes: closingByLine(path) }));
+      }
+      const { x, y } = node.position();
+      const width = node.width();
+      const height = node.height();
+      const shape = renderer.nodeShapes[look.shape] ?? renderer.nodeShapes['ellipse']!;
+      // Every shape's path but the ellipse's starts with a move; without one, an ellipse would be joined to the last.
+      group.shapes.moveTo(x + width / 2, y);
+      shape.draw(group.shapes, x, y, width, height, 'auto');
+    }
+    for (const { look, path } of groups.values()) {
+      target.globalAlpha = look.alpha;
+      target.fillStyle = look.fill;
+      target.fill(path);
+      if (look.borderWidth > 0) {
+        target.lineWidth = look.borderWidth;
+        target.strokeStyle = look.border;
+        target.stroke(path);
+      }
+    }
+    target.globalAlpha = 1;
+    return nodes.length;
+  }
+
+  function draw(): void {
+    if (!enabled || !context) return;
+    // During a pan or zoom gesture the layer moves its drawing by a CSS transform, and draws again when the gesture
+    // ends (drawing 20,000 lines and 10,000 bodies every frame of a gesture would cost about 70 ms a frame on
+    // large-graph.json). What was off screen when it started comes in at the end.
+    if (inViewportGesture(cy, renderer) && drawnFor) {
+      const scale = cy.zoom() / drawnFor.zoom;
+      const pan = cy.pan();
+      canvas.style.transform = `matrix(${scale}, 0, 0, ${scale}, ${pan.x - drawnFor.x * scale}, ${pan.y - drawnFor.y * scale})`;
+      return;
+    }
+    canvas.style.transform = '';
+    const pan = cy.pan();
+    const zoom = cy.zoom();
+    if (!stale && drawnFor && drawnFor.zoom === zoom && drawnFor.x === pan.x && drawnFor.y === pan.y) return;
+    const ratio = renderer.getPixelRatio();
+    const width = Math.round(cy.width() * ratio);
+    const height = Math.round(cy.height() * ratio);
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+      canvas.style.width = `${cy.width()}px`;
+      canvas.style.height = `${cy.height()}px`;
+    }
+    clear();
+    const edges: EdgeSingular[] = [];
+    const nodes: NodeSingular[] = [];
+    leftOut = new Set();
+    cy.elements().forEach((el) => {
+      if (!drawnByLayer(el)) leftOut.add(el.id());
+      else if (el.isNode()) nodes.push(el);
+      else edges.push(el as EdgeSingular);
+    });
+    stale = false;
+    drawnFor = { zoom, x: pan.x, y: pan.y };
+    context.setTransform(zoom * ratio, 0, 0, zoom * ratio, pan.x * ratio, pan.y * ratio);
+    // How many of each the layer drew, for tests and anyone inspecting the page.
+    canvas.dataset['edges'] = String(drawEdges(context, edges));
+    canvas.dataset['nodes'] = String(drawNodes(context, nodes));
+  }
+  cy.on('render', draw);
+
+  return {
+    get enabled() {
+      return enabled;
+    },
+    setEnabled(on) {
+      enabled = on;
+      stale = true;
+      drawnFor = undefined;
+      if (on) draw();
+      else {
+        clear();
+        canvas.style.transform = '';
+        canvas.dataset['edges'] = '0';
+        canvas.dataset['nodes'] = '0';
+      }
+    },
+    edgeAt(position, radius) {
+      if (!enabled) return undefined;
+      function* segments(): Generator<Segment> {
+        for (const edge of cy.edges()) {
+          if (!drawnByLayer(edge)) continue;
+          const a = edge.source().position();
+          const b = edge.target().position();
+          yield { id: edge.id(), x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+        }
+      }
+      return nearestSegment(segments(), position.x, position.y, radius / cy.zoom())?.id;
+    },
+    destroy() {
+      cy.off('render', draw);
+      cy.off('add remove position data', onChange);
+      cy.off('resize', onChange);
+      cy.off('class', onClass);
+      bodies.getBoundingBox = cytoscapeBox;
+      renderer.drawCachedElement = cytoscapeDrawCached;
+      renderer.drawLayeredElements = cytoscapeDrawLayered;
+      canvas.remove();
+    },
+  };
+}
