@@ -1,5 +1,6 @@
-// The few fields of Cytoscape's canvas renderer the canvas code reads or sets. They are not public API (stable across
-// Cytoscape 3.x so far); keeping them in one type makes a Cytoscape upgrade one place to check.
+// The few fields and methods of Cytoscape's canvas renderer the canvas code reads, sets or replaces (the bulk layer
+// replaces three drawing methods on its instance). They are not public API (stable across Cytoscape 3.x so far);
+// keeping them in one type makes a Cytoscape upgrade one place to check.
 import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
 
 /** A box as Cytoscape's caches measure one; a zero width or height means "nothing to draw". */
