@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawnByLayer, lookKey, nearestSegment } from './bulk-layer.ts';
+import { drawnByLayer, lookKey, nearestSegment, overWhite, segmentMisses } from './bulk-layer.ts';
 import type { Segment } from './bulk-layer.ts';
 import { CY_DRAWN_EDGE_CLASSES, stylesheet } from './style.ts';
 
@@ -82,5 +82,31 @@ describe('lookKey', () => {
     expect(lookKey({ ...look })).toBe(lookKey(look));
     for (const change of [{ shape: 'diamond' }, { fill: 'rgb(1,2,4)' }, { alpha: 0.5 }, { borderWidth: 1.5, border: 'rgb(255,255,255)' }])
       expect(lookKey({ ...look, ...change })).not.toBe(lookKey(look));
+  });
+});
+
+describe('segmentMisses', () => {
+  const box = { x1: 0, y1: 0, x2: 100, y2: 100 };
+  it('rejects segments wholly beyond one side of the view', () => {
+    expect(segmentMisses(box, -10, 10, -5, 90)).toBe(true);
+    expect(segmentMisses(box, 110, -50, 200, 300)).toBe(true);
+    expect(segmentMisses(box, 10, -1, 90, -20)).toBe(true);
+    expect(segmentMisses(box, 10, 101, 90, 150)).toBe(true);
+  });
+
+  it('keeps segments inside, crossing, or passing through the view with both ends outside it', () => {
+    expect(segmentMisses(box, 10, 10, 20, 20)).toBe(false);
+    expect(segmentMisses(box, -10, 50, 50, 50)).toBe(false);
+    expect(segmentMisses(box, -10, 50, 110, 50)).toBe(false);
+    expect(segmentMisses(box, 50, -10, 50, 110)).toBe(false);
+  });
+});
+
+describe('overWhite', () => {
+  it('blends a colour over white as an opaque colour', () => {
+    expect(overWhite('#94a3b8', 1)).toBe('rgb(148,163,184)');
+    expect(overWhite('#94a3b8', 0)).toBe('rgb(255,255,255)');
+    expect(overWhite('#94a3b8', 0.5)).toBe('rgb(202,209,220)');
+    expect(overWhite('#000000', 0.4)).toBe('rgb(153,153,153)');
   });
 });

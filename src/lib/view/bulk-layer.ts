@@ -49,6 +49,22 @@ export function nearestSegment(segments: Iterable<Segment>, x: number, y: number
   return best;
 }
 
+/** A box in model coordinates. */
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Whether a segment certainly misses `box`: both ends beyond the same side. (A segment passing by a corner is not
+ * caught; it is drawn, and clipped, which costs a little and is never wrong.)
+ */
+export function segmentMisses(box: Box, x1: number, y1: number, x2: number, y2: number): boolean {
+  return (x1 < box.x1 && x2 < box.x1) || (x1 > box.x2 && x2 > box.x2) || (y1 < box.y1 && y2 < box.y1) || (y1 > box.y2 && y2 > box.y2);
+}
+
 /** How the layer fills a group of node bodies: one path per distinct look. */
 export interface BodyLook {
   shape: string;
@@ -81,6 +97,22 @@ function setApart(element: SingularElementArgument): boolean {
   for (const cls of element.isNode() ? CY_DRAWN_NODE_CLASSES : CY_DRAWN_EDGE_CLASSES) if (element.hasClass(cls)) return true;
   return false;
 }
+
+/** `colour` (#rrggbb) at `alpha` over white, as an opaque rgb() colour. */
+export function overWhite(colour: string, alpha: number): string {
+  const channel = (at: number): number => Math.round(alpha * parseInt(colour.slice(at, at + 2), 16) + (1 - alpha) * 255);
+  return `rgb(${channel(1)},${channel(3)},${channel(5)})`;
+}
+
+/** The colours of plain and undated lines over the canvas's white background (GraphCanvas.svelte). */
+const PLAIN_LINE = overWhite(BULK_EDGE_STYLE.colour, BULK_EDGE_STYLE.opacity);
+const UNDATED_LINE = overWhite(BULK_EDGE_STYLE.colour, BULK_EDGE_STYLE.undatedOpacity);
+
+/**
+ * Elements drawn per slice when the layer draws in the background: on large-graph.json a slice of 5,000 lines takes
+ * about 5 ms to build and 20–60 ms to rasterise, zoomed out to 1.7× in.
+ */
+const SLICE = 5000;
 
 const NOTHING: RendererBox = { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
 
@@ -153,13 +185,20 @@ export function createBulkLayer(cy: Core): BulkLayer {
   let stale = true;
   /** The elements the layer left out when it last drew; a class change that flips one of these makes it stale. */
   let leftOut = new Set<string>();
+  /** The graph's nodes, and its edges with their ends, gathered again only when elements are added or removed. */
+  let members: { nodes: NodeSingular[]; edges: Array<{ edge: EdgeSingular; source: NodeSingular; target: NodeSingular }> } | undefined;
   const onChange = (): void => {
     stale = true;
+  };
+  const onMembers = (): void => {
+    stale = true;
+    members = undefined;
   };
   const onClass = (e: { target: SingularElementArgument }): void => {
     if (drawnByLayer(e.target) === leftOut.has(e.target.id())) stale = true;
   };
-  cy.on('add remove position data', onChange);
+  cy.on('add remove', onMembers);
+  cy.on('position data', onChange);
   cy.on('resize', onChange);
   cy.on('class', onClass);
 
@@ -196,34 +235,46 @@ export function createBulkLayer(cy: Core): BulkLayer {
     context?.clearRect(0, 0, canvas.width, canvas.height);
   }
 
-  function drawEdges(target: CanvasRenderingContext2D, edges: EdgeSingular[]): number {
-    // One path per opacity: overlapping lines in one path do not darken each other as separate strokes would; at
-    // 0.4–0.5 opacity over thousands of edges the difference is slight, and one stroke of euroSIS.json's lines takes
-    // 6–7 ms against 20 ms for a stroke each.
+  function drawEdges(
+    target: CanvasRenderingContext2D,
+    edges: ReadonlyArray<{ edge: EdgeSingular; source: NodeSingular; target: NodeSingular }>,
+    view: Box,
+  ): number {
+    // Opaque lines of the colour the translucent ones make over the canvas's white: overlapping lines do not darken
+    // each other (at 0.4–0.5 opacity over thousands of edges the difference from separate translucent strokes is
+    // slight), and a drawing made in slices looks the same as one made at once. One path per colour: one stroke of
+    // euroSIS.json's lines takes 6–7 ms against 20 ms for a stroke each.
     const plain = new Path2D();
     const undated = new Path2D();
-    for (const edge of edges) {
+    let drawn = 0;
+    for (const { edge, source, target: end } of edges) {
+      const a = source.position();
+      const b = end.position();
+      if (segmentMisses(view, a.x, a.y, b.x, b.y)) continue;
       const path = edge.hasClass('undated') ? undated : plain;
-      const a = edge.source().position();
-      const b = edge.target().position();
       path.moveTo(a.x, a.y);
       path.lineTo(b.x, b.y);
+      drawn++;
     }
     target.lineWidth = BULK_EDGE_STYLE.width;
-    target.strokeStyle = BULK_EDGE_STYLE.colour;
-    target.globalAlpha = BULK_EDGE_STYLE.opacity;
+    target.strokeStyle = PLAIN_LINE;
     target.stroke(plain);
-    target.globalAlpha = BULK_EDGE_STYLE.undatedOpacity;
+    target.strokeStyle = UNDATED_LINE;
     target.stroke(undated);
-    target.globalAlpha = 1;
-    return edges.length;
+    return drawn;
   }
 
-  function drawNodes(target: CanvasRenderingContext2D, nodes: NodeSingular[]): number {
+  function drawNodes(target: CanvasRenderingContext2D, nodes: readonly NodeSingular[], view: Box): number {
     // One path per look (shape, colour, border): a few dozen fills for 10,000 nodes. Each shape's path is
     // Cytoscape's own, so bodies match its hit-testing and its drawing of the same node when set apart.
     const groups = new Map<string, { look: BodyLook; path: Path2D; shapes: ShapePath }>();
+    let drawn = 0;
     for (const node of nodes) {
+      const { x, y } = node.position();
+      const width = node.width();
+      const height = node.height();
+      if (x + width / 2 < view.x1 || x - width / 2 > view.x2 || y + height / 2 < view.y1 || y - height / 2 > view.y2) continue;
+      drawn++;
       const look = lookOf(node);
       const key = lookKey(look);
       let group = groups.get(key);
@@ -231,9 +282,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
         const path = new Path2D();
         groups.set(key, (group = { look, path, shapes: closingByLine(path) }));
       }
-      const { x, y } = node.position();
-      const width = node.width();
-      const height = node.height();
       const shape = renderer.nodeShapes[look.shape] ?? renderer.nodeShapes['ellipse']!;
       // Every shape's path but the ellipse's starts with a move; without one, an ellipse would be joined to the last.
       group.shapes.moveTo(x + width / 2, y);
@@ -250,48 +298,156 @@ export function createBulkLayer(cy: Core): BulkLayer {
       }
     }
     target.globalAlpha = 1;
-    return nodes.length;
+    return drawn;
+  }
+
+  type Camera = { zoom: number; x: number; y: number };
+  const cameraNow = (): Camera => ({ zoom: cy.zoom(), ...cy.pan() });
+  const sameCamera = (a: Camera | undefined, b: Camera): boolean => a !== undefined && a.zoom === b.zoom && a.x === b.x && a.y === b.y;
+  /** A drawing for a new camera, being made in the background (see `drawLater`). */
+  let job: { camera: Camera; cancel(): void } | undefined;
+  /** Where the layer makes a drawing in the background; shown only when complete. */
+  const spare = document.createElement('canvas');
+  const spareContext = spare.getContext('2d', { willReadFrequently: true });
+
+  /** Moves what is on the canvas by CSS, from the camera it was drawn for to `camera`. */
+  function follow(camera: Camera): void {
+    if (!drawnFor) return;
+    const scale = camera.zoom / drawnFor.zoom;
+    canvas.style.transform = `matrix(${scale}, 0, 0, ${scale}, ${camera.x - drawnFor.x * scale}, ${camera.y - drawnFor.y * scale})`;
+  }
+
+  /** Sizes `target` like Cytoscape's canvases, clears it and sets it up to draw in model coordinates for `camera`. */
+  function prepare(target: HTMLCanvasElement, targetContext: CanvasRenderingContext2D, camera: Camera): Box {
+    const ratio = renderer.getPixelRatio();
+    const width = Math.round(cy.width() * ratio);
+    const height = Math.round(cy.height() * ratio);
+    if (target.width !== width || target.height !== height) {
+      target.width = width;
+      target.height = height;
+    }
+    targetContext.setTransform(1, 0, 0, 1, 0, 0);
+    targetContext.clearRect(0, 0, width, height);
+    targetContext.setTransform(camera.zoom * ratio, 0, 0, camera.zoom * ratio, camera.x * ratio, camera.y * ratio);
+    // What is in view, in model coordinates: zoomed in, most of a large graph is not, and would cost its drawing all
+    // the same.
+    return {
+      x1: -camera.x / camera.zoom,
+      y1: -camera.y / camera.zoom,
+      x2: (cy.width() - camera.x) / camera.zoom,
+      y2: (cy.height() - camera.y) / camera.zoom,
+    };
+  }
+
+  /** What the layer draws, as it is now; notes what it leaves out. */
+  function collect(): { nodes: NodeSingular[]; edges: Array<{ edge: EdgeSingular; source: NodeSingular; target: NodeSingular }> } {
+    members ??= {
+      nodes: cy.nodes().toArray(),
+      edges: cy.edges().map((edge) => ({ edge, source: edge.source(), target: edge.target() })),
+    };
+    leftOut = new Set();
+    const drawnHere = (element: SingularElementArgument): boolean => {
+      if (drawnByLayer(element)) return true;
+      leftOut.add(element.id());
+      return false;
+    };
+    stale = false;
+    return { nodes: members.nodes.filter(drawnHere), edges: members.edges.filter(({ edge }) => drawnHere(edge)) };
+  }
+
+  /** Draws `SLICE` elements at a time, edges first, and returns how many of each were in view. */
+  function* paint(target: CanvasRenderingContext2D, view: Box): Generator<void, { edges: number; nodes: number }> {
+    const { nodes, edges } = collect();
+    let drawnEdges = 0;
+    let drawnNodes = 0;
+    for (let i = 0; i < edges.length; i += SLICE) {
+      drawnEdges += drawEdges(target, edges.slice(i, i + SLICE), view);
+      yield;
+    }
+    for (let i = 0; i < nodes.length; i += SLICE) {
+      drawnNodes += drawNodes(target, nodes.slice(i, i + SLICE), view);
+      yield;
+    }
+    return { edges: drawnEdges, nodes: drawnNodes };
+  }
+
+  function shown(camera: Camera, counts: { edges: number; nodes: number }): void {
+    drawnFor = camera;
+    canvas.style.transform = '';
+    canvas.style.width = `${cy.width()}px`;
+    canvas.style.height = `${cy.height()}px`;
+    // How many of each the layer drew, for tests and anyone inspecting the page.
+    canvas.dataset['edges'] = String(counts.edges);
+    canvas.dataset['nodes'] = String(counts.nodes);
+    delete canvas.dataset['drawing'];
+  }
+
+  /** Draws everything now, on the canvas. */
+  function drawNow(camera: Camera): void {
+    if (!context) return;
+    const steps = paint(context, prepare(canvas, context, camera));
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    shown(camera, step.value);
+  }
+
+  /**
+   * Draws for a new camera in the background, a slice per task, each rasterised in its own task, and shows it when
+   * complete; meanwhile the old drawing follows the camera by CSS. Drawing a large graph at a new zoom level is one
+   * long task otherwise: on large-graph.json zoomed in 1.7×, about 50 ms of building paths and 200–300 ms of
+   * rasterising them.
+   */
+  function drawLater(camera: Camera): void {
+    if (!spareContext) return;
+    follow(camera);
+    canvas.dataset['drawing'] = 'yes';
+    const steps = paint(spareContext, prepare(spare, spareContext, camera));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = (): void => {
+      const step = steps.next();
+      // Rasterise this slice now: the canvas otherwise keeps the drawing commands for when it is next read.
+      spareContext.getImageData(0, 0, 1, 1);
+      if (!step.done) {
+        timer = setTimeout(next, 0);
+        return;
+      }
+      job = undefined;
+      if (!context) return;
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      if (canvas.width !== spare.width || canvas.height !== spare.height) {
+        canvas.width = spare.width;
+        canvas.height = spare.height;
+      } else context.clearRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(spare, 0, 0);
+      shown(camera, step.value);
+    };
+    timer = setTimeout(next, 0);
+    job = { camera, cancel: () => clearTimeout(timer) };
   }
 
   function draw(): void {
     if (!enabled || !context) return;
+    const camera = cameraNow();
     // During a pan or zoom gesture the layer moves its drawing by a CSS transform, and draws again when the gesture
-    // ends (drawing 20,000 lines and 10,000 bodies every frame of a gesture would cost about 70 ms a frame on
-    // large-graph.json). What was off screen when it started comes in at the end.
+    // ends. What was off screen when it started comes in at the end.
     if (inViewportGesture(cy, renderer) && drawnFor) {
-      const scale = cy.zoom() / drawnFor.zoom;
-      const pan = cy.pan();
-      canvas.style.transform = `matrix(${scale}, 0, 0, ${scale}, ${pan.x - drawnFor.x * scale}, ${pan.y - drawnFor.y * scale})`;
+      job?.cancel();
+      job = undefined;
+      follow(camera);
       return;
     }
-    canvas.style.transform = '';
-    const pan = cy.pan();
-    const zoom = cy.zoom();
-    if (!stale && drawnFor && drawnFor.zoom === zoom && drawnFor.x === pan.x && drawnFor.y === pan.y) return;
-    const ratio = renderer.getPixelRatio();
-    const width = Math.round(cy.width() * ratio);
-    const height = Math.round(cy.height() * ratio);
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-      canvas.style.width = `${cy.width()}px`;
-      canvas.style.height = `${cy.height()}px`;
+    if (!stale && sameCamera(job?.camera, camera)) return;
+    job?.cancel();
+    job = undefined;
+    if (!stale && sameCamera(drawnFor, camera)) {
+      canvas.style.transform = '';
+      delete canvas.dataset['drawing'];
+      return;
     }
-    clear();
-    const edges: EdgeSingular[] = [];
-    const nodes: NodeSingular[] = [];
-    leftOut = new Set();
-    cy.elements().forEach((el) => {
-      if (!drawnByLayer(el)) leftOut.add(el.id());
-      else if (el.isNode()) nodes.push(el);
-      else edges.push(el as EdgeSingular);
-    });
-    stale = false;
-    drawnFor = { zoom, x: pan.x, y: pan.y };
-    context.setTransform(zoom * ratio, 0, 0, zoom * ratio, pan.x * ratio, pan.y * ratio);
-    // How many of each the layer drew, for tests and anyone inspecting the page.
-    canvas.dataset['edges'] = String(drawEdges(context, edges));
-    canvas.dataset['nodes'] = String(drawNodes(context, nodes));
+    // Anything but the camera changed (elements, positions, what is shown): now, so that nothing shows out of place.
+    // A large graph seen from a new camera: in the background.
+    if (stale || !drawnFor || (members && members.nodes.length + members.edges.length <= SLICE)) drawNow(camera);
+    else drawLater(camera);
   }
   cy.on('render', draw);
 
@@ -302,11 +458,15 @@ export function createBulkLayer(cy: Core): BulkLayer {
     setEnabled(on) {
       enabled = on;
       stale = true;
+      members = undefined;
       drawnFor = undefined;
+      job?.cancel();
+      job = undefined;
       if (on) draw();
       else {
         clear();
         canvas.style.transform = '';
+        delete canvas.dataset['drawing'];
         canvas.dataset['edges'] = '0';
         canvas.dataset['nodes'] = '0';
       }
@@ -324,8 +484,10 @@ export function createBulkLayer(cy: Core): BulkLayer {
       return nearestSegment(segments(), position.x, position.y, radius / cy.zoom())?.id;
     },
     destroy() {
+      job?.cancel();
       cy.off('render', draw);
-      cy.off('add remove position data', onChange);
+      cy.off('add remove', onMembers);
+      cy.off('position data', onChange);
       cy.off('resize', onChange);
       cy.off('class', onClass);
       bodies.getBoundingBox = cytoscapeBox;
