@@ -103,10 +103,12 @@ const STREAM_ABOVE = 3000;
  */
 const CHUNK_TARGET_MS = 80;
 /**
- * Chunks are measured in nodes. Nodes go first and cost several times an edge (Cytoscape measures every label); an
- * edge the bulk layer draws costs Cytoscape only its style, about a quarter of a node.
+ * Chunks are measured in nodes. Nodes go first and cost more than an edge (Cytoscape measures every label); an edge
+ * the bulk layer draws costs Cytoscape only its style. With the bulk layer drawing node bodies too, arctic.gexf's
+ * chunks took about 0.16 ms a node and 0.1 ms an edge (task and frame): half a node. (At a quarter, the chunk where
+ * nodes give way to edges overshot to 120–130 ms.)
  */
-const LAYER_EDGE_COST = 0.25;
+const LAYER_EDGE_COST = 0.5;
 /**
  * The first chunk is styled in the task that replaces the graph, which also builds the app's state for it (about
  * 100 ms on euroSIS.json), and its frame runs code the browser has not compiled yet: 250 nodes made one of the two

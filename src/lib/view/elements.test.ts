@@ -89,10 +89,10 @@ describe('chunkEnd', () => {
     expect(chunkEnd(all, 3, 3, false)).toBe(6);
   });
 
-  it('counts an edge the bulk layer draws as a quarter of a node', () => {
-    // From the last node: one node, then eight edges make 3 nodes' worth.
-    expect(chunkEnd(all, 3, 3, true)).toBe(12);
-    expect(chunkEnd(all, 4, 1, true)).toBe(8);
+  it('counts an edge the bulk layer draws as half a node', () => {
+    // From the last node: one node, then four edges make 3 nodes' worth.
+    expect(chunkEnd(all, 3, 3, true)).toBe(8);
+    expect(chunkEnd(all, 4, 1, true)).toBe(6);
   });
 
   it('stops at the end', () => {
