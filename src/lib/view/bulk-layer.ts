@@ -157,6 +157,20 @@ function closingByLine(path: Path2D): ShapePath {
   };
 }
 
+/** A camera: zoom and pan. */
+interface Camera {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+/** An edge with its two ends. */
+interface Line {
+  edge: EdgeSingular;
+  source: NodeSingular;
+  target: NodeSingular;
+}
+
 export interface BulkLayer {
   /** On for graphs whose stylesheet leaves plain edges to this layer (`bulk`), off otherwise. */
   setEnabled(on: boolean): void;
@@ -182,13 +196,13 @@ export function createBulkLayer(cy: Core): BulkLayer {
 
   let enabled = false;
   /** The camera the canvas was drawn for: a pan or zoom gesture moves the drawing by CSS alone, from this. */
-  let drawnFor: { zoom: number; x: number; y: number } | undefined;
+  let drawnFor: Camera | undefined;
   /** Whether anything the layer draws has changed since it last drew (the camera aside, compared with `drawnFor`). */
   let stale = true;
   /** The elements the layer left out when it last drew; a class change that flips one of these makes it stale. */
   let leftOut = new Set<string>();
   /** The graph's nodes, and its edges with their ends, gathered again only when elements are added or removed. */
-  let members: { nodes: NodeSingular[]; edges: Array<{ edge: EdgeSingular; source: NodeSingular; target: NodeSingular }> } | undefined;
+  let members: { nodes: NodeSingular[]; edges: Line[] } | undefined;
   const onChange = (): void => {
     stale = true;
   };
@@ -237,11 +251,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
     context?.clearRect(0, 0, canvas.width, canvas.height);
   }
 
-  function drawEdges(
-    target: CanvasRenderingContext2D,
-    edges: ReadonlyArray<{ edge: EdgeSingular; source: NodeSingular; target: NodeSingular }>,
-    view: Box,
-  ): number {
+  function drawEdges(target: CanvasRenderingContext2D, edges: readonly Line[], view: Box): number {
     // Opaque lines of the colour the translucent ones make over the canvas's white: overlapping lines do not darken
     // each other (at 0.4–0.5 opacity over thousands of edges the difference from separate translucent strokes is
     // slight), and a drawing made in slices looks the same as one made at once. One path per colour: one stroke of
@@ -303,7 +313,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
     return drawn;
   }
 
-  type Camera = { zoom: number; x: number; y: number };
   const cameraNow = (): Camera => ({ zoom: cy.zoom(), ...cy.pan() });
   const sameCamera = (a: Camera | undefined, b: Camera): boolean => a !== undefined && a.zoom === b.zoom && a.x === b.x && a.y === b.y;
   /** A drawing for a new camera, being made in the background (see `drawLater`). */
@@ -342,7 +351,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
   }
 
   /** What the layer draws, as it is now; notes what it leaves out. */
-  function collect(): { nodes: NodeSingular[]; edges: Array<{ edge: EdgeSingular; source: NodeSingular; target: NodeSingular }> } {
+  function collect(): { nodes: NodeSingular[]; edges: Line[] } {
     members ??= {
       nodes: cy.nodes().toArray(),
       edges: cy.edges().map((edge) => ({ edge, source: edge.source(), target: edge.target() })),
