@@ -105,8 +105,8 @@ const CHUNK_TARGET_MS = 80;
 /**
  * Chunks are measured in nodes. Nodes go first and cost more than an edge (Cytoscape measures every label); an edge
  * the bulk layer draws costs Cytoscape only its style. With the bulk layer drawing node bodies too, arctic.gexf's
- * chunks took about 0.16 ms a node and 0.1 ms an edge (task and frame): half a node. (At a quarter, the chunk where
- * nodes give way to edges overshot to 120–130 ms.)
+ * chunks took about 0.16 ms a node and 0.1 ms an edge (task and frame), so an edge counts as half a node. (The
+ * longest chunk task moved within the same spread, 76–140 ms over four imports, at a quarter and at a half.)
  */
 const LAYER_EDGE_COST = 0.5;
 /**
