@@ -100,6 +100,12 @@ describe('segmentMisses', () => {
     expect(segmentMisses(box, -10, 50, 110, 50)).toBe(false);
     expect(segmentMisses(box, 50, -10, 50, 110)).toBe(false);
   });
+
+  it('tells, given the corners of a box, whether it lies wholly outside the view', () => {
+    expect(segmentMisses(box, 101, 40, 120, 60)).toBe(true);
+    expect(segmentMisses(box, 95, 40, 120, 60)).toBe(false);
+    expect(segmentMisses(box, -20, -20, 120, 120)).toBe(false);
+  });
 });
 
 describe('overWhite', () => {

@@ -61,7 +61,8 @@ export interface Box {
 
 /**
  * Whether a segment certainly misses `box`: both ends beyond the same side. (A segment passing by a corner is not
- * caught; it is drawn, and clipped, which costs a little and is never wrong.)
+ * caught; it is drawn, and clipped, which costs a little and is never wrong.) Given the corners of a box instead,
+ * it is exact: the two boxes do not overlap.
  */
 export function segmentMisses(box: Box, x1: number, y1: number, x2: number, y2: number): boolean {
   return (x1 < box.x1 && x2 < box.x1) || (x1 > box.x2 && x2 > box.x2) || (y1 < box.y1 && y2 < box.y1) || (y1 > box.y2 && y2 > box.y2);
@@ -285,7 +286,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
       const { x, y } = node.position();
       const width = node.width();
       const height = node.height();
-      if (x + width / 2 < view.x1 || x - width / 2 > view.x2 || y + height / 2 < view.y1 || y - height / 2 > view.y2) continue;
+      if (segmentMisses(view, x - width / 2, y - height / 2, x + width / 2, y + height / 2)) continue;
       drawn++;
       const look = lookOf(node);
       const key = lookKey(look);
@@ -350,12 +351,17 @@ export function createBulkLayer(cy: Core): BulkLayer {
     };
   }
 
-  /** What the layer draws, as it is now; notes what it leaves out. */
-  function collect(): { nodes: NodeSingular[]; edges: Line[] } {
+  function currentMembers(): { nodes: NodeSingular[]; edges: Line[] } {
     members ??= {
       nodes: cy.nodes().toArray(),
       edges: cy.edges().map((edge) => ({ edge, source: edge.source(), target: edge.target() })),
     };
+    return members;
+  }
+
+  /** What the layer draws, as it is now; notes what it leaves out. */
+  function collect(): { nodes: NodeSingular[]; edges: Line[] } {
+    const { nodes, edges } = currentMembers();
     leftOut = new Set();
     const drawnHere = (element: SingularElementArgument): boolean => {
       if (drawnByLayer(element)) return true;
@@ -363,7 +369,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
       return false;
     };
     stale = false;
-    return { nodes: members.nodes.filter(drawnHere), edges: members.edges.filter(({ edge }) => drawnHere(edge)) };
+    return { nodes: nodes.filter(drawnHere), edges: edges.filter(({ edge }) => drawnHere(edge)) };
   }
 
   /** Draws `SLICE` elements at a time, edges first, and returns how many of each were in view. */
@@ -485,10 +491,10 @@ export function createBulkLayer(cy: Core): BulkLayer {
     edgeAt(position, radius) {
       if (!enabled) return undefined;
       function* segments(): Generator<Segment> {
-        for (const edge of cy.edges()) {
+        for (const { edge, source, target } of currentMembers().edges) {
           if (!drawnByLayer(edge)) continue;
-          const a = edge.source().position();
-          const b = edge.target().position();
+          const a = source.position();
+          const b = target.position();
           yield { id: edge.id(), x1: a.x, y1: a.y, x2: b.x, y2: b.y };
         }
       }
