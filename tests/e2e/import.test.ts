@@ -100,7 +100,11 @@ describe('importing through the UI', () => {
     await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await evalKg<boolean>(page, `cy.getElementById(${JSON.stringify(last)}).hasClass('selected')`)).toBe(true);
     expect(await evalKg<number>(page, 'cy.elements().length')).toBe(1285 + 7524);
-    // The canvas's bulk layer draws every shown relation and entity (Cytoscape draws those set apart over it).
+    // The canvas's bulk layer draws every shown relation and entity in view (Cytoscape draws those set apart over
+    // it): with all of them in view, as many as the explorer shows.
+    await evalKg(page, "void cy.stop(true, true).fit(cy.elements(':visible'), 40)");
+    await evalKg(page, 'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+    await expect.poll(() => evalKg<boolean>(page, LAYER_SETTLED)).toBe(true);
     const shown = await evalKg<[number, number, number, number, number]>(
       page,
       `[cy.nodes(':visible').length, ${LAYER_NODES}, ${LAYER_EDGES}, explorer.visible.nodes.size, explorer.visible.edges.size]`,
