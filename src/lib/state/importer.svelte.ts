@@ -5,6 +5,7 @@ import type { CsvColumnChoice } from '../graph/formats/import-types.ts';
 import type { CsvColumnPreview } from '../graph/formats/import-csv.ts';
 import type { CompiledGraph } from '../graph/types.ts';
 import type { ImportRequest, ImportResponse } from '../workers/import-protocol.ts';
+import { passGate } from '../test-gates.ts';
 
 /** Files above this size ask for confirmation before parsing. */
 export const CONFIRM_BYTES = 20 * 1024 * 1024;
@@ -139,11 +140,14 @@ export class Importer {
     }
     const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
-    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
+    worker.onmessage = async (event: MessageEvent<ImportResponse>) => {
       if (this.#worker !== worker) return;
       const message = event.data;
       if (message.kind === 'progress') this.state = { kind: 'running', fileName: source.fileName, stage: message.stage };
       else {
+        // e2e builds may hold the parsed graph here (a no-op elsewhere); a cancel meanwhile drops it.
+        await passGate('import-result');
+        if (this.#worker !== worker) return;
         worker.terminate();
         this.#worker = undefined;
         if (message.kind === 'error') this.state = { kind: 'failed', fileName: source.fileName, problems: message.problems };

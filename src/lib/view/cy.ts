@@ -7,6 +7,7 @@ import { hasRealGpu } from './gpu.ts';
 import { createBulkLayer } from './bulk-layer.ts';
 import { rendererOf } from './renderer.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
+import { passGate } from '../test-gates.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -261,15 +262,17 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         if (cancelled) return;
         size = nextChunkSize(size, performance.now() - started, total);
         events.onDrawProgress?.(index, all.length);
-        if (index < all.length) timer = setTimeout(next, 0);
+        if (index < all.length) timer = setTimeout(gatedNext, 0);
         else {
           performance.mark('kg:graph-complete');
           settle();
         }
       });
     };
+    // Each chunk after the first waits at the e2e gate (a no-op outside e2e builds), so a test can act mid-drawing.
+    const gatedNext = (): void => void passGate('draw-chunk').then(next);
     cy.one('render', () => {
-      if (!cancelled) timer = setTimeout(next, 0);
+      if (!cancelled) timer = setTimeout(gatedNext, 0);
     });
     return {
       done,
