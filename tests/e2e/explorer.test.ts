@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from './harness.ts';
-import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
+import { doubleClick, evalKg, settled, shot, startSession, waitForGraph } from './harness.ts';
 
 let session: Session;
 
@@ -29,11 +29,8 @@ async function searchAndPick(page: Page, text: string): Promise<void> {
 async function clickNode(page: Page, id: string, double = false): Promise<void> {
   const pos = await evalKg<{ x: number; y: number }>(page, `cy.getElementById(${JSON.stringify(id)}).renderedPosition()`);
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-  await page.mouse.click(box.x + pos.x, box.y + pos.y, { clickCount: 1 });
-  if (double) {
-    await page.waitForTimeout(60);
-    await page.mouse.click(box.x + pos.x, box.y + pos.y);
-  }
+  if (double) await doubleClick(page, box.x + pos.x, box.y + pos.y);
+  else await page.mouse.click(box.x + pos.x, box.y + pos.y);
 }
 
 describe('search', () => {
@@ -115,7 +112,7 @@ describe('focus', () => {
     expect(visible).toEqual(expect.arrayContaining(['jd-cloud', 'deepseek-r1', 'deepseek']));
     expect(page.url()).toContain('d=2');
     await page.getByTestId('fit').click();
-    await page.waitForTimeout(400);
+    await settled(page);
     await shot(page, 'focus-jd-cloud-depth-2');
     await page.close();
   });
@@ -221,6 +218,7 @@ describe('the view in the URL', () => {
 describe('tablet', () => {
   it('taps to select and long-presses to expand on a touch screen, with the panel below the graph', async () => {
     const context = await session.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     page.on('pageerror', (e) => session.errors.push(e.message));
     await page.goto(session.baseUrl);
@@ -235,9 +233,10 @@ describe('tablet', () => {
     const cdp = await context.newCDPSession(page);
     const point = { x: canvas.x + at.x, y: canvas.y + at.y };
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-    await page.waitForTimeout(900);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    // Held until the long press has taken effect, however long the machine takes to notice it.
     await expect.poll(() => evalKg(page, 'explorer.depth')).toBe(1);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(await evalKg(page, 'explorer.depth')).toBe(1);
     await shot(page, 'tablet-long-press-focus');
     await context.close();
   });

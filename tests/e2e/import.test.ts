@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from './harness.ts';
-import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
+import { evalKg, gates, settled, shot, startSession, waitForGraph } from './harness.ts';
 
 const DATASETS = '../shared/datasets';
 /** How many edges and nodes in view the canvas's bulk layer drew last (large graphs), as expressions for `evalKg`. */
@@ -28,8 +28,8 @@ async function importFiles(page: Page, ...files: string[]): Promise<void> {
 }
 
 async function waitImported(page: Page, entities: number): Promise<void> {
-  await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
-  await expect.poll(() => evalKg<number>(page, 'cy.nodes().length'), { timeout: 30_000 }).toBe(entities);
+  await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+  await expect.poll(() => evalKg<number>(page, 'cy.nodes().length'), { timeout: 60_000 }).toBe(entities);
 }
 
 describe('importing through the UI', () => {
@@ -76,7 +76,7 @@ describe('importing through the UI', () => {
           ),
         )
         .toBeGreaterThan(0);
-      await page.waitForTimeout(300);
+      await settled(page);
       await shot(page, `import-${format.replace(/\W+/g, '-').toLowerCase()}`);
       await page.close();
     });
@@ -84,9 +84,12 @@ describe('importing through the UI', () => {
 
   it('draws a graph of thousands chunk by chunk, and the view set meanwhile reaches the elements added later', async () => {
     const page = await session.newPage();
+    // The drawing is held after its first chunk, so what follows happens mid-drawing however fast the machine is.
+    await gates.hold(page, 'draw-chunk');
     await importFiles(page, `${DATASETS}/euroSIS.json`);
     // The first chunk is on screen with its progress shown while the rest is still to come.
-    await page.getByTestId('drawing').waitFor({ timeout: 30_000 });
+    await page.getByTestId('drawing').waitFor({ timeout: 60_000 });
+    await gates.waiting(page, 'draw-chunk');
     const drawnThen = await evalKg<number>(page, 'cy.elements().length');
     expect(drawnThen).toBeGreaterThan(0);
     expect(drawnThen).toBeLessThan(1285 + 7524);
@@ -97,6 +100,7 @@ describe('importing through the UI', () => {
     const last = await evalKg<string>(page, 'explorer.compiled.relations.at(-1).id');
     await evalKg(page, `explorer.selectRelation(${JSON.stringify(last)})`);
     expect(await evalKg<boolean>(page, `cy.hasElementWithId(${JSON.stringify(last)})`)).toBe(false);
+    await gates.release(page, 'draw-chunk');
     await page.getByTestId('drawing').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await evalKg<boolean>(page, `cy.getElementById(${JSON.stringify(last)}).hasClass('selected')`)).toBe(true);
     expect(await evalKg<number>(page, 'cy.elements().length')).toBe(1285 + 7524);
@@ -292,32 +296,44 @@ describe('importing through the UI', () => {
 
   it('lays out a graph that has no positions in a worker: a draft first, then the refined layout', async () => {
     const page = await session.newPage();
+    // The refined layout is held until the draft has been looked at.
+    await gates.hold(page, 'layout-final');
     await importFiles(page, `${DATASETS}/celegans.gexf`);
     await waitImported(page, 306);
     // The draft is on screen while the worker refines it.
     await page.locator('[data-testid="layout-running"][data-phase="refining"]').waitFor({ timeout: 60_000 });
+    await settled(page);
     expect(await onGrid(page)).toBe(false);
-    await page.waitForTimeout(600);
+    const draft = await evalKg<number[]>(page, 'cy.nodes().map((n) => n.position().x)');
     await shot(page, 'import-celegans-draft');
+    await gates.release(page, 'layout-final');
     await page.getByTestId('layout-running').waitFor({ state: 'detached', timeout: 60_000 });
+    await settled(page);
     const spread = await evalKg<number>(page, 'cy.nodes().boundingBox().w');
     expect(spread).toBeGreaterThan(100);
-    await page.waitForTimeout(600);
+    // The refined layout replaced the draft.
+    expect(await evalKg<number[]>(page, 'cy.nodes().map((n) => n.position().x)')).not.toEqual(draft);
     await shot(page, 'import-celegans-laid-out');
     await page.close();
   });
 
   it('stops refining on request and keeps the draft layout', async () => {
     const page = await session.newPage();
+    // The worker's refined result is held as it arrives: Stop is pressed with the result already there, the latest
+    // moment a stop can come, and the test never depends on how long refining takes.
+    await gates.hold(page, 'layout-final');
     await importFiles(page, `${DATASETS}/celegans.gexf`);
     await waitImported(page, 306);
     const running = page.locator('[data-testid="layout-running"][data-phase="refining"]');
     await running.waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(600);
+    await gates.waiting(page, 'layout-final');
+    await settled(page);
     const draft = await evalKg<number[]>(page, 'cy.nodes().map((n) => n.position().x)');
     await page.getByTestId('layout-stop').click();
     await page.getByTestId('layout-running').waitFor({ state: 'detached' });
-    await page.waitForTimeout(1000);
+    // Released after the stop, the refined result is dropped, not applied.
+    await gates.release(page, 'layout-final');
+    await settled(page);
     expect(await evalKg<number[]>(page, 'cy.nodes().map((n) => n.position().x)')).toEqual(draft);
     expect(await onGrid(page)).toBe(false);
     await page.close();
@@ -341,7 +357,7 @@ describe('importing through the UI', () => {
   it('opens a same-origin dataset named in the link, and goes back to the bundled graph', async () => {
     const page = await session.newPage('#data=/datasets/arctic.gexf');
     await waitImported(page, 1715);
-    await page.waitForTimeout(500);
+    await settled(page);
     await shot(page, 'import-arctic-by-link');
     await page.getByTestId('back-to-bundled').click();
     await expect.poll(() => evalKg<number>(page, 'cy.nodes().length')).toBe(await evalKg<number>(page, 'explorer.bundled.entities.length'));

@@ -2,7 +2,7 @@
 // date changes which relations show and which paths exist; the lens lives in the URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from './harness.ts';
-import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
+import { evalKg, settled, shot, startSession, waitForGraph } from './harness.ts';
 
 let session: Session;
 
@@ -66,7 +66,7 @@ describe('lenses', () => {
     await page.getByTestId('lens-colour').selectOption('louvain');
     await page.getByTestId('lens-ranking').waitFor();
     expect(await page.getByTestId('lens-ranking').locator('li').first().textContent()).toContain('Valjean');
-    await page.waitForTimeout(300);
+    await settled(page);
     await shot(page, 'lens-imported-les-miserables');
     await page.close();
   });

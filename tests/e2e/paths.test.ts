@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from './harness.ts';
-import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
+import { evalKg, settled, shot, startSession, waitForGraph } from './harness.ts';
 
 let session: Session;
 
@@ -52,7 +52,7 @@ describe('finding paths from the UI', () => {
     await expect.poll(() => page.getByTestId('path-panel').textContent()).toContain('京东云已正式上线DeepSeek-R1和DeepSeek-V3模型');
     expect(page.url()).toContain('from=high-flyer');
     expect(page.url()).toContain('to=jd-cloud');
-    await page.waitForTimeout(400);
+    await settled(page);
     await shot(page, 'path-high-flyer-jd-cloud');
     // The link reopens the same paths, highlighted.
     await page.reload();
@@ -98,7 +98,7 @@ describe('finding paths from the UI', () => {
     expect(count).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Highlight all' }).click();
     expect(page.url()).toContain('pr=-1');
-    await page.waitForTimeout(400);
+    await settled(page);
     await shot(page, 'path-k-highlight-all');
     await page.close();
   });
