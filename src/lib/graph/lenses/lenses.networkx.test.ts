@@ -198,7 +198,7 @@ describe('agreement with networkx', () => {
     return;
   }
 
-  it('matches degree, weighted degree, PageRank and betweenness on a random mixed multigraph', { timeout: 120_000 }, () => {
+  it('matches degree, weighted degree, PageRank and betweenness on a random mixed multigraph', () => {
     const graph = randomGraph(20250301, 120, 360);
     const partition = Object.fromEntries(louvainCommunities(graph).membership);
     agree(graph, networkx('random', { nodes: graph.nodes(), relations: relationList(graph), partition }));
@@ -219,19 +219,15 @@ describe('agreement with networkx', () => {
   };
 
   for (const file of ['les_miserables.gexf', 'celegans.gexf']) {
-    it(`matches every measure on ${file}, read by networkx on its own`, { timeout: 120_000 }, () => {
+    it(`matches every measure on ${file}, read by networkx on its own`, () => {
       const { graph, theirs } = measure(file);
       agree(graph, theirs);
     });
 
-    it(
-      `reports the modularity networkx computes for our communities on ${file}, as good as networkx's own Louvain`,
-      { timeout: 120_000 },
-      () => {
-        const { ours, theirs } = measure(file);
-        expect(Math.abs(ours.modularity - Number(theirs['modularity of our partition']))).toBeLessThan(TOLERANCE);
-        expect(ours.modularity).toBeGreaterThan(Number(theirs['networkx louvain modularity']) - 0.02);
-      },
-    );
+    it(`reports the modularity networkx computes for our communities on ${file}, as good as networkx's own Louvain`, () => {
+      const { ours, theirs } = measure(file);
+      expect(Math.abs(ours.modularity - Number(theirs['modularity of our partition']))).toBeLessThan(TOLERANCE);
+      expect(ours.modularity).toBeGreaterThan(Number(theirs['networkx louvain modularity']) - 0.02);
+    });
   }
 });

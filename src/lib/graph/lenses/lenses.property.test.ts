@@ -64,7 +64,7 @@ function bruteBetweenness(neighbours: Map<string, string[]>): Map<string, number
   return new Map(nodes.map((id, i) => [id, result[i]!]));
 }
 
-describe('lens properties', { timeout: 30_000 }, () => {
+describe('lens properties', () => {
   it('betweenness equals a brute-force count of shortest paths, directed or not', () => {
     fc.assert(
       fc.property(specArbitrary, fc.boolean(), (spec, directed) => {
