@@ -55,7 +55,6 @@ export const DEFAULT_STATE: UrlState = {
 
 /** Hashes longer than this are ignored whole: no legitimate view needs 16 KB. */
 export const MAX_HASH_LENGTH = 16_384;
-const MAX_ID_LENGTH = 200;
 /** Path options in links: the CLI's path flags, plus whether the query ignores the view's filters. */
 const PATH_OPTION_KEYS = [...PATH_FLAGS, 'ignore-filters'] as const;
 
@@ -73,14 +72,29 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
-const ID = /^[^\u0000-\u001f<>"'`]{1,200}$/u;
+/** A dataset name (a same-origin path or `file:name`): short and plain, since it is fetched or looked up by name. */
+const DATASET = /^[^\u0000-\u001f<>"'`]{1,200}$/u;
 
+/**
+ * Entity, relation and type ids are data, never markup (nothing renders them as HTML), so any non-empty id is read
+ * back as written: quotes, `< >`, commas, CJK and long ids round-trip. Whether the graph has them is checked later,
+ * against the graph actually shown.
+ */
+const isId = (s: string): boolean => s !== '';
+
+/**
+ * A comma-separated list whose items were percent-encoded one by one (a comma inside an item is `%2C`), so it is
+ * split before it is decoded. Undecodable or empty items are dropped.
+ */
 function idList(raw: string): string[] {
   return raw
     .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && s.length <= MAX_ID_LENGTH && ID.test(s));
+    .map((item) => safeDecode(item))
+    .filter((s): s is string => s !== undefined && isId(s));
 }
+
+/** Keys whose values are lists of ids, read raw so that commas inside ids survive. */
+const LIST_KEYS = new Set(['ht', 'hr']);
 
 /** Parses a location hash (with or without `#`). Unknown keys and invalid values are dropped with a notice. */
 export function parseHash(hash: string): ParseResult {
@@ -95,7 +109,8 @@ export function parseHash(hash: string): ParseResult {
     if (part === '') continue;
     const eq = part.indexOf('=');
     const key = safeDecode(eq === -1 ? part : part.slice(0, eq));
-    const value = safeDecode(eq === -1 ? '' : part.slice(eq + 1));
+    const raw = eq === -1 ? '' : part.slice(eq + 1);
+    const value = key !== undefined && LIST_KEYS.has(key) ? raw : safeDecode(raw);
     if (key === undefined || value === undefined) {
       notices.push(`Ignored a malformed part of the link: "${part.slice(0, 40)}"`);
       continue;
@@ -106,11 +121,11 @@ export function parseHash(hash: string): ParseResult {
   for (const [key, value] of params) {
     switch (key) {
       case 'e':
-        if (ID.test(value)) state.entity = value;
+        if (isId(value)) state.entity = value;
         else notices.push('Ignored an invalid entity in the link.');
         break;
       case 'r':
-        if (ID.test(value)) state.relation = value;
+        if (isId(value)) state.relation = value;
         else notices.push('Ignored an invalid relation in the link.');
         break;
       case 'd': {
@@ -157,7 +172,7 @@ export function parseHash(hash: string): ParseResult {
         state.hideUndated = value === 'hide';
         break;
       case 'data':
-        if (ID.test(value)) state.dataset = value;
+        if (DATASET.test(value)) state.dataset = value;
         break;
       case 'from':
       case 'to':
@@ -172,7 +187,7 @@ export function parseHash(hash: string): ParseResult {
   }
   const from = pathParts.get('from');
   const to = pathParts.get('to');
-  if (from !== undefined && to !== undefined && ID.test(from) && ID.test(to)) {
+  if (from !== undefined && to !== undefined && isId(from) && isId(to)) {
     const options: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [k, v] of pathParts) if (k.startsWith('p.')) options[k.slice(2)] = v;
     const selected = Number(pathParts.get('pr') ?? '0');
@@ -199,17 +214,38 @@ function readCamera(value: string): Camera | undefined {
   return camera.zoom > 0 && camera.zoom < 100 && Math.abs(camera.x) < 1e9 && Math.abs(camera.y) < 1e9 ? camera : undefined;
 }
 
-const enc = (s: string): string => encodeURIComponent(s).replace(/%2C/g, ',');
+/**
+ * Percent-encodes one value. A lone UTF-16 surrogate (which no text file can hold) becomes U+FFFD rather than making
+ * encodeURIComponent throw.
+ */
+const enc = (s: string): string => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD'));
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A list value: items encoded one by one (commas inside them become `%2C`), joined by commas. */
+const encList = (items: readonly string[]): string => items.map(enc).join(',');
 
-/** Serialises a state to a hash (without `#`), omitting defaults so links stay short. Stable key order. */
+/**
+ * Serialises a state to a hash (without `#`), omitting defaults so links stay short. Stable key order. Never longer
+ * than parseHash accepts: a state that would be drops its type lists first, then the ids too long for a link (a 20 KB
+ * id), so the URL still follows the rest of the view.
+ */
 export function toHash(state: UrlState): string {
+  const full = serialise(state);
+  if (full.length <= MAX_HASH_LENGTH) return full;
+  const withoutTypes: UrlState = { ...state, hiddenEntityTypes: [], hiddenRelationTypes: [] };
+  const shorter = serialise(withoutTypes);
+  if (shorter.length <= MAX_HASH_LENGTH) return shorter;
+  // What is left is bounded: a dataset name of at most 200 characters and a few short values.
+  return serialise({ ...withoutTypes, entity: undefined, relation: undefined, path: undefined });
+}
+
+function serialise(state: UrlState): string {
   const parts: string[] = [];
   if (state.dataset) parts.push(`data=${enc(state.dataset)}`);
   if (state.entity) parts.push(`e=${enc(state.entity)}`);
   if (state.relation) parts.push(`r=${enc(state.relation)}`);
   if (state.depth > 0) parts.push(`d=${state.depth}`);
-  if (state.hiddenEntityTypes.length) parts.push(`ht=${state.hiddenEntityTypes.map(enc).join(',')}`);
-  if (state.hiddenRelationTypes.length) parts.push(`hr=${state.hiddenRelationTypes.map(enc).join(',')}`);
+  if (state.hiddenEntityTypes.length) parts.push(`ht=${encList(state.hiddenEntityTypes)}`);
+  if (state.hiddenRelationTypes.length) parts.push(`hr=${encList(state.hiddenRelationTypes)}`);
   if (state.modalities.length !== MODALITIES.length) parts.push(`m=${state.modalities.join(',')}`);
   if (state.lang !== 'en') parts.push(`lang=${state.lang}`);
   if (state.sizeLens) parts.push(`sz=${enc(state.sizeLens)}`);
@@ -228,8 +264,5 @@ export function toHash(state: UrlState): string {
     const camera = readCamera(`${state.camera.zoom},${state.camera.x},${state.camera.y}`);
     if (camera) parts.push(`cam=${camera.zoom},${camera.x},${camera.y}`);
   }
-  const hash = parts.join('&');
-  // Only the type lists are unbounded; a link that would be too long to read back drops them rather than everything.
-  if (hash.length > MAX_HASH_LENGTH) return toHash({ ...state, hiddenEntityTypes: [], hiddenRelationTypes: [] });
-  return hash;
+  return parts.join('&');
 }
