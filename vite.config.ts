@@ -21,6 +21,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The svelte plugin, so rune classes (*.svelte.ts) run under unit tests too.
+        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

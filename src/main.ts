@@ -13,7 +13,6 @@ try {
   const response = await fetch(graphUrl);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const explorer = new Explorer((await response.json()) as CompiledGraph);
-  explorer.applyHash(location.hash);
   mount(App, { target, props: { explorer } });
 } catch (error) {
   const message = document.createElement('p');

@@ -241,6 +241,11 @@ export class Explorer {
     this.notices = notices;
   }
 
+  /** The default view of the graph shown (its dataset and the language stay). */
+  resetView(): void {
+    this.applyHash(toHash({ ...DEFAULT_STATE, lang: this.lang, dataset: this.dataset }));
+  }
+
   get hash(): string {
     return toHash(this.urlState);
   }

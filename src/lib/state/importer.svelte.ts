@@ -44,11 +44,27 @@ export class Importer {
   #last: ImportRun | undefined;
   /** Bumped by every start and cancel, so a column preview still being read cannot come back to a newer import. */
   #generation = 0;
-  readonly #onGraph: (graph: CompiledGraph, name: string) => void;
+  /** The source of the import in progress (confirm, columns or running), until it ends. */
+  #current: ImportSource | undefined;
+  readonly #onGraph: (graph: CompiledGraph, source: ImportSource) => void;
+  readonly #onStopped: (source: ImportSource, reason: 'failed' | 'cancelled') => void;
 
-  /** `onGraph` receives a successfully imported graph; nothing else ever touches the current graph. */
-  constructor(onGraph: (graph: CompiledGraph, name: string) => void) {
+  /**
+   * `onGraph` receives a successfully imported graph; nothing else ever touches the current graph. `onStopped` hears
+   * of an import that failed or was cancelled (by the user, or by a newer import).
+   */
+  constructor(
+    onGraph: (graph: CompiledGraph, source: ImportSource) => void,
+    onStopped: (source: ImportSource, reason: 'failed' | 'cancelled') => void = () => {},
+  ) {
     this.#onGraph = onGraph;
+    this.#onStopped = onStopped;
+  }
+
+  #fail(source: ImportSource, problems: Problem[]): void {
+    this.state = { kind: 'failed', fileName: source.fileName, problems };
+    if (this.#current === source) this.#current = undefined;
+    this.#onStopped(source, 'failed');
   }
 
   /**
@@ -58,16 +74,13 @@ export class Importer {
    */
   start(source: ImportSource, nodes?: ImportSource, typeAttribute?: string, columns?: CsvColumnChoice): void {
     this.cancel();
+    this.#current = source;
     if (source.size === 0) {
-      this.state = { kind: 'failed', fileName: source.fileName, problems: [problem(source.fileName, 'IMPORT_EMPTY', 'the file is empty')] };
+      this.#fail(source, [problem(source.fileName, 'IMPORT_EMPTY', 'the file is empty')]);
       return;
     }
     if (source.size > MAX_BYTES) {
-      this.state = {
-        kind: 'failed',
-        fileName: source.fileName,
-        problems: [problem(source.fileName, 'IMPORT_TOO_LARGE', `the file is ${mb(source.size)}; the limit is ${mb(MAX_BYTES)}`)],
-      };
+      this.#fail(source, [problem(source.fileName, 'IMPORT_TOO_LARGE', `the file is ${mb(source.size)}; the limit is ${mb(MAX_BYTES)}`)]);
       return;
     }
     const run: ImportRun = { source, nodes, typeAttribute, columns };
@@ -87,6 +100,9 @@ export class Importer {
     this.#worker?.terminate();
     this.#worker = undefined;
     if (this.state.kind === 'running' || this.state.kind === 'confirm' || this.state.kind === 'columns') this.state = { kind: 'idle' };
+    const stopped = this.#current;
+    this.#current = undefined;
+    if (stopped) this.#onStopped(stopped, 'cancelled');
   }
 
   /** A CSV edge list without chosen columns: the preview asks the user when the names leave them open. */
@@ -131,11 +147,7 @@ export class Importer {
         csvNodes: nodes ? { bytes: await nodes.bytes(), fileName: nodes.fileName } : undefined,
       };
     } catch (error) {
-      this.state = {
-        kind: 'failed',
-        fileName: source.fileName,
-        problems: [problem(source.fileName, 'IMPORT_READ', `could not read the file: ${String(error)}`)],
-      };
+      this.#fail(source, [problem(source.fileName, 'IMPORT_READ', `could not read the file: ${String(error)}`)]);
       return;
     }
     const worker = new Worker(new URL('../workers/import-worker.ts', import.meta.url), { type: 'module' });
@@ -150,9 +162,10 @@ export class Importer {
         if (this.#worker !== worker) return;
         worker.terminate();
         this.#worker = undefined;
-        if (message.kind === 'error') this.state = { kind: 'failed', fileName: source.fileName, problems: message.problems };
+        if (message.kind === 'error') this.#fail(source, message.problems);
         else {
           this.#last = run;
+          this.#current = undefined;
           this.state = {
             kind: 'done',
             fileName: source.fileName,
@@ -160,7 +173,7 @@ export class Importer {
             attributeKeys: message.attributeKeys,
             typeAttribute,
           };
-          this.#onGraph(message.result.graph, source.fileName);
+          this.#onGraph(message.result.graph, source);
         }
       }
     };
@@ -168,11 +181,7 @@ export class Importer {
       if (this.#worker !== worker) return;
       worker.terminate();
       this.#worker = undefined;
-      this.state = {
-        kind: 'failed',
-        fileName: source.fileName,
-        problems: [problem(source.fileName, 'IMPORT_FAILED', event.message || 'the import worker failed')],
-      };
+      this.#fail(source, [problem(source.fileName, 'IMPORT_FAILED', event.message || 'the import worker failed')]);
     };
     worker.postMessage(request, [request.bytes.buffer]);
   }
@@ -221,7 +230,11 @@ export async function urlSource(path: string): Promise<ImportSource> {
   const url = new URL(path, location.href);
   if (url.origin !== location.origin) throw new Error(`only files from this site can be opened by link (${url.origin} is another site)`);
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
+  if (response.status === 404) throw new Error(`not found (${url.pathname})`);
+  if (!response.ok) throw new Error(`the server answered HTTP ${response.status} for ${url.pathname}`);
+  // A server that answers every path with the app's own page: that is "not found" too, not a broken graph.
+  if ((response.headers.get('content-type') ?? '').includes('text/html'))
+    throw new Error(`not found (${url.pathname} is a web page, not a graph file)`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   return {
     fileName: url.pathname.split('/').pop() || 'graph',

@@ -1,0 +1,215 @@
+// The URL and the browser history as the explorer's memory: which graph a history entry shows (the bundled one, a
+// same-origin dataset named by `data=/…`, or a file imported this session, `data=file:…`) and the view on it.
+//
+// Guarantees:
+// - a link's selection, path and filters are checked against the graph the link names, after it has loaded;
+// - Back/Forward to an entry of another graph cancels an import or a fetch still running, so an abandoned import can
+//   neither replace the graph nor write its own history entry;
+// - graphs opened this session (imports and linked datasets) are kept in memory, so history can return to them;
+// - a dataset that cannot be opened (missing, a web page, not a graph) leaves the graph shown, and the URL is put back
+//   to what is shown: the address bar never names a graph that is not on screen.
+import type { CompiledGraph } from '../graph/types.ts';
+import type { Explorer } from './explorer.svelte.ts';
+import type { ImportSource, Importer } from './importer.svelte.ts';
+
+/** What the navigation asks of the importer. */
+export type ImportControl = Pick<Importer, 'start' | 'cancel'>;
+import { parseHash } from './url-state.ts';
+
+/** The browser's location hash and history, as the navigation uses them (a fake in unit tests). */
+export interface HistoryPort {
+  /** The current location hash, without `#`. */
+  hash(): string;
+  push(hash: string): void;
+  replace(hash: string): void;
+}
+
+/** Fetches a same-origin dataset as an import source; rejects with a message a reader understands. */
+export type DatasetFetcher = (path: string) => Promise<ImportSource>;
+
+interface Pending {
+  dataset: string;
+  /** The hash of the history entry that asked for the dataset, applied once it has loaded. */
+  hash: string;
+  source?: ImportSource | undefined;
+}
+
+export class Navigation {
+  readonly #explorer: Explorer;
+  readonly #importer: ImportControl;
+  readonly #history: HistoryPort;
+  readonly #fetch: DatasetFetcher;
+  /** Graphs opened this session, by their `data=` name. */
+  readonly #kept = new Map<string, CompiledGraph>();
+  /** Sources of linked datasets that were abandoned: a late result from one of them is never shown. */
+  readonly #abandoned = new WeakSet<ImportSource>();
+  /** The `data=` name given to each imported source. */
+  readonly #names = new WeakMap<ImportSource, string>();
+  /** A linked dataset being fetched or imported for a history entry. */
+  #pending: Pending | undefined;
+  /** Bumped by every navigation, so a fetch that resolves after a newer one is dropped. */
+  #generation = 0;
+  /** The hash last written to (or read from) the URL. */
+  #written: string;
+  /** Whether a dataset is being opened for the current history entry (the view meanwhile still shows the old graph). */
+  opening: string | undefined = $state(undefined);
+
+  constructor(explorer: Explorer, importer: ImportControl, history: HistoryPort, fetch: DatasetFetcher) {
+    this.#explorer = explorer;
+    this.#importer = importer;
+    this.#history = history;
+    this.#fetch = fetch;
+    this.#written = history.hash();
+  }
+
+  /** The page has loaded: shows the view its URL describes, opening the dataset it names first. */
+  start(): void {
+    this.#go(this.#history.hash());
+  }
+
+  /** Back or Forward moved to another history entry. */
+  popstate(): void {
+    this.#go(this.#history.hash());
+  }
+
+  /**
+   * The view changed (the caller tracks `explorer.hash`). Camera moves replace the current history entry; everything
+   * else adds one. Nothing is written while a history entry's dataset is still opening.
+   */
+  sync(hash: string): void {
+    if (hash === this.#written || this.opening !== undefined) return;
+    const withoutCamera = (h: string): string => h.replace(/(^|&)cam=[^&]*/, '');
+    if (withoutCamera(hash) === withoutCamera(this.#written)) this.#history.replace(hash);
+    else this.#history.push(hash);
+    this.#written = hash;
+  }
+
+  /** The importer finished a graph: a linked dataset for the current entry, or a file the user imported. */
+  imported(graph: CompiledGraph, source: ImportSource): void {
+    if (this.#abandoned.has(source)) return;
+    const pending = this.#pending;
+    if (pending && pending.source === source) {
+      this.#pending = undefined;
+      this.opening = undefined;
+      this.#kept.set(pending.dataset, graph);
+      this.#names.set(source, pending.dataset);
+      this.#show(graph, pending.dataset, pending.hash);
+      return;
+    }
+    // A file the user chose: a new history entry (written by sync), kept for the session under a name of its own
+    // (the same name again when the same file is imported again with another type attribute).
+    this.#cancelPending();
+    const dataset = this.#names.get(source) ?? this.#freshName(`file:${source.fileName}`);
+    this.#names.set(source, dataset);
+    this.#kept.set(dataset, graph);
+    this.#explorer.loadGraph(graph, dataset);
+  }
+
+  /**
+   * An import ended without a graph. For a linked dataset the graph shown stays, and the URL is put back to it; the
+   * importer reports a failure's details itself.
+   */
+  stopped(source: ImportSource, reason: 'failed' | 'cancelled'): void {
+    if (!this.#pending || this.#pending.source !== source) return;
+    if (reason === 'cancelled') this.#notice(`Opening ${this.#pending.dataset} was cancelled; the graph shown stays.`);
+    this.#abandon();
+  }
+
+  #go(hash: string): void {
+    const generation = ++this.#generation;
+    const wanted = parseHash(hash).state.dataset;
+    const explorer = this.#explorer;
+    if (wanted === explorer.dataset && (wanted !== undefined || explorer.compiled === explorer.bundled)) {
+      this.#cancelPending();
+      this.#apply(hash);
+      return;
+    }
+    // Another graph: whatever was being opened or imported for an earlier entry is abandoned.
+    this.#cancelPending();
+    this.#importer.cancel();
+    if (wanted === undefined) {
+      this.#show(explorer.bundled, undefined, hash);
+      return;
+    }
+    const kept = this.#kept.get(wanted);
+    if (kept) {
+      this.#show(kept, wanted, hash);
+      return;
+    }
+    if (!wanted.startsWith('/')) {
+      this.#notice(
+        `The link names an imported file (${wanted.replace(/^file:/, '')}) that is not available here: imported files are kept only until the page is reloaded. Import the file again to continue.`,
+      );
+      this.#restoreUrl();
+      return;
+    }
+    this.#pending = { dataset: wanted, hash };
+    this.opening = wanted;
+    this.#fetch(wanted).then(
+      (source) => {
+        if (generation !== this.#generation || this.#pending?.dataset !== wanted) return;
+        this.#pending.source = source;
+        this.#importer.start(source);
+      },
+      (error: unknown) => {
+        if (generation !== this.#generation) return;
+        this.#notice(`Could not open ${wanted}: ${error instanceof Error ? error.message : String(error)}`);
+        this.#abandon();
+      },
+    );
+  }
+
+  /** Shows a graph and the view a history entry describes on it, and writes the checked view back in place. */
+  #show(graph: CompiledGraph, dataset: string | undefined, hash: string): void {
+    this.#explorer.loadGraph(graph, dataset);
+    this.#apply(hash);
+  }
+
+  #apply(hash: string): void {
+    this.#explorer.applyHash(hash);
+    this.#restoreUrl();
+  }
+
+  /** Makes the URL say what is shown, in place (a link's unknown ids, or a dataset that did not open, drop out). */
+  #restoreUrl(): void {
+    const shown = this.#explorer.hash;
+    if (shown !== this.#history.hash()) this.#history.replace(shown);
+    this.#written = shown;
+  }
+
+  #abandon(): void {
+    if (this.#pending?.source) this.#abandoned.add(this.#pending.source);
+    this.#pending = undefined;
+    this.opening = undefined;
+    this.#restoreUrl();
+  }
+
+  #cancelPending(): void {
+    if (!this.#pending) return;
+    if (this.#pending.source) this.#abandoned.add(this.#pending.source);
+    this.#pending = undefined;
+    this.opening = undefined;
+    this.#importer.cancel();
+  }
+
+  #notice(message: string): void {
+    this.#explorer.notices = [...this.#explorer.notices, message];
+  }
+
+  /** `file:name`, or `file:name (2)`, … when a different graph was imported under that name earlier this session. */
+  #freshName(base: string): string {
+    let name = base;
+    for (let n = 2; this.#kept.has(name); n++) name = `${base} (${n})`;
+    return name;
+  }
+}
+
+/** The page's own location hash and history. */
+export function browserHistory(): HistoryPort {
+  const url = (hash: string): string => `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+  return {
+    hash: () => location.hash.replace(/^#/, ''),
+    push: (hash) => history.pushState(null, '', url(hash)),
+    replace: (hash) => history.replaceState(null, '', url(hash)),
+  };
+}
