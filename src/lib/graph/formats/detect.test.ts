@@ -1,5 +1,6 @@
 // Pins format detection: content first, then extension, then CSV.
 import { describe, expect, it } from 'vitest';
+import { importGraph } from './import-graph.ts';
 import { detectFormat, extensionOf } from './detect.ts';
 
 describe('detectFormat', () => {
@@ -18,6 +19,19 @@ describe('detectFormat', () => {
     expect(detectFormat('garbage', 'x.gexf')).toBe('gexf');
     expect(detectFormat('source,target\na,b', 'edges.csv')).toBe('csv');
     expect(detectFormat('source\ttarget', 'noext')).toBe('csv');
+  });
+});
+
+describe('extensions that are Object members', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('treats .%s as unknown and decides by content', (ext) => {
+    expect(detectFormat('source,target\na,b', `edges.${ext}`)).toBe('csv');
+    expect(detectFormat('<gexf><graph/></gexf>', `g.${ext}`)).toBe('gexf');
+  });
+
+  it('imports a valid CSV named edges.constructor into a graph the worker can post back', () => {
+    const result = importGraph('source,target\na,b\n', { fileName: 'edges.constructor' });
+    expect(result.graph.entities.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(structuredClone(result)).toEqual(result);
   });
 });
 

@@ -1,15 +1,18 @@
 // Guesses a graph file's format from its first characters, falling back on the file extension.
 import type { ImportFormat } from './import-types.ts';
 
-/** File extensions (lower case, no dot) and the format each one suggests. */
-export const EXTENSION_FORMATS: Readonly<Record<string, ImportFormat>> = {
-  gexf: 'gexf',
-  graphml: 'graphml',
-  json: 'graphology-json',
-  csv: 'csv',
-  tsv: 'csv',
-  txt: 'csv',
-};
+/**
+ * File extensions (lower case, no dot) and the format each one suggests. A Map, so that `.constructor` or `.toString`
+ * is an unknown extension, not an Object member.
+ */
+export const EXTENSION_FORMATS: ReadonlyMap<string, ImportFormat> = new Map([
+  ['gexf', 'gexf'],
+  ['graphml', 'graphml'],
+  ['json', 'graphology-json'],
+  ['csv', 'csv'],
+  ['tsv', 'csv'],
+  ['txt', 'csv'],
+]);
 
 const SNIFF_CHARS = 65_536;
 
@@ -26,7 +29,7 @@ export function extensionOf(fileName: string): string {
 export function detectFormat(text: string, fileName = ''): ImportFormat {
   const head = text.slice(0, SNIFF_CHARS).replace(/^\uFEFF/, '');
   const first = /\S/.exec(head)?.[0];
-  const ext = EXTENSION_FORMATS[extensionOf(fileName)];
+  const ext = EXTENSION_FORMATS.get(extensionOf(fileName));
   if (first === '<') {
     const root = /<(?:[A-Za-z_][\w.-]*:)?(gexf|graphml)[\s>/]/.exec(head)?.[1];
     if (root === 'gexf' || root === 'graphml') return root;
