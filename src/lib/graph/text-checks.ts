@@ -28,6 +28,17 @@ export function neutraliseHidden(text: string): string {
   return text.replace(HIDDEN, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
+/**
+ * An entity's or relation's attributes as rows to show: keys and values (values as text) with hidden and bidi
+ * characters made visible, like names, so that a U+202E in an imported attribute cannot reorder what is shown.
+ */
+export function attributeRows(attributes: Readonly<Record<string, unknown>> | undefined): Array<[string, string]> {
+  return Object.entries(attributes ?? {}).map(([key, value]) => [
+    neutraliseHidden(key),
+    neutraliseHidden(typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)),
+  ]);
+}
+
 /** Whether `url` is an absolute http(s) URL: the only kind the app ever turns into a link. */
 export function isHttpUrl(url: string): boolean {
   return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(url);
