@@ -5,6 +5,7 @@ import { AttributeView, MAX_TEXT_LENGTH, MAX_TYPE_LENGTH, ValueTally, capText, e
 import type { RawEdge, ResolvedImportOptions } from './import-types.ts';
 import { sampleList, type ProblemCollector } from './problems.ts';
 import { MAX_AUTO_TYPES } from './to-entities.ts';
+import { checkedWeight } from '../weights.ts';
 
 /** Edge attribute names tried, in order, for the relation type. */
 export const RELATION_TYPE_NAMES = ['type', 'relation', 'relationship', 'kind', 'label'] as const;
@@ -41,6 +42,7 @@ export function toRelations(
   const skipped: string[] = [];
   const pending: Pending[] = [];
   const budget = { suggestions: 20 };
+  const badWeights: string[] = [];
 
   edges.forEach((edge, index) => {
     const id = ids[index];
@@ -68,6 +70,13 @@ export function toRelations(
     const note = view.take('note');
     if (note !== undefined) relation.note = capText(String(note), MAX_TEXT_LENGTH, id, tally);
     let rest = view.rest(id, tally);
+    if (rest && typeof rest.weight === 'number') {
+      const { value, changed } = checkedWeight(rest.weight);
+      if (changed) badWeights.push(`${id} (${rest.weight})`);
+      if (value === undefined) delete rest.weight;
+      else rest.weight = value;
+      if (Object.keys(rest).length === 0) rest = undefined;
+    }
     if (edge.label !== undefined && typeName !== 'label' && view.key('label') === undefined) {
       rest ??= emptyRecord();
       rest.label = capText(edge.label, MAX_TEXT_LENGTH, id, tally);
@@ -86,6 +95,13 @@ export function toRelations(
     problems.warn(
       'IMPORT_PLACEHOLDER_NODES',
       `${placeholders.length} placeholder node${placeholders.length === 1 ? '' : 's'} added for missing endpoints: ${sampleList(placeholders)}`,
+    );
+  }
+  if (badWeights.length > 0) {
+    problems.warn(
+      'IMPORT_BAD_WEIGHT',
+      `${badWeights.length} edge weight${badWeights.length === 1 ? '' : 's'} negative, not finite or above 1e15 — dropped or capped at 1e15: ${sampleList(badWeights)}`,
+      { field: 'weight', hint: 'weights must be finite and not negative' },
     );
   }
   reportParallel(pending, problems);

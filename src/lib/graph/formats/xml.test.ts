@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { KgError, type Problem } from '../errors.ts';
 import { ProblemCollector } from './problems.ts';
-import { escapeXmlAttribute, escapeXmlText, parseXml, stripInvalidXmlChars } from './xml.ts';
+import { escapeXmlAttribute, escapeXmlText, findDeclaration, parseXml, stripInvalidXmlChars } from './xml.ts';
 
 function firstProblem(text: string): Problem | undefined {
   try {
@@ -21,6 +21,20 @@ describe('parseXml', () => {
 
   it('refuses a DOCTYPE in any letter case before parsing', () => {
     expect(firstProblem('<a/>\n\n  <!doctype a>')).toMatchObject({ code: 'IMPORT_XML_DOCTYPE', line: 3, column: 3 });
+  });
+
+  it('reads <!DOCTYPE inside CDATA, a comment or a processing instruction as text, not as a declaration', () => {
+    const doc = parseXml(
+      '<?xml version="1.0"?>\n<!-- an old <!DOCTYPE x> -->\n<?note <!ENTITY y "z">?>\n<a><![CDATA[<!DOCTYPE html> & <!ENTITY e>]]></a>',
+      new ProblemCollector('t.xml'),
+    );
+    expect(doc.documentElement?.textContent).toBe('<!DOCTYPE html> & <!ENTITY e>');
+  });
+
+  it('still finds a real DOCTYPE after CDATA and comments, and any after an unterminated one', () => {
+    expect(findDeclaration('<a><![CDATA[x]]></a><!-- y -->\n<!DOCTYPE a>')).toEqual({ kind: 'DOCTYPE', index: 31 });
+    expect(findDeclaration('<!-- never closed <!ENTITY e "x">')).toEqual({ kind: 'ENTITY', index: 18 });
+    expect(firstProblem('<a><![CDATA[ok]]></a>\n<!doctype a>')).toMatchObject({ code: 'IMPORT_XML_DOCTYPE', line: 2, column: 1 });
   });
 
   it('reports an undefined entity reference, a repeated attribute and a second root as malformed, with lines', () => {

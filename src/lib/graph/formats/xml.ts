@@ -6,14 +6,47 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 
+/** Markup sections whose content is text, not markup, and what ends each. */
+const OPAQUE: ReadonlyArray<[start: string, end: string]> = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+];
+
+/**
+ * The first real `<!DOCTYPE` or `<!ENTITY` declaration in `text`: one in markup, not inside a comment, a CDATA section
+ * or a processing instruction (where `<!DOCTYPE` is just text). One linear pass. After an unterminated section
+ * (malformed anyway) any `<!DOCTYPE` or `<!ENTITY` counts, so a lenient parser can never be handed one.
+ */
+export function findDeclaration(text: string): { kind: 'DOCTYPE' | 'ENTITY'; index: number } | undefined {
+  let at = text.indexOf('<');
+  while (at !== -1) {
+    const opaque = OPAQUE.find(([start]) => text.startsWith(start, at));
+    if (opaque) {
+      const end = text.indexOf(opaque[1], at + opaque[0].length);
+      if (end === -1) {
+        const rest = /<!(DOCTYPE|ENTITY)/i.exec(text.slice(at + opaque[0].length));
+        return rest ? { kind: rest[1]!.toUpperCase() as 'DOCTYPE' | 'ENTITY', index: at + opaque[0].length + rest.index } : undefined;
+      }
+      at = text.indexOf('<', end + opaque[1].length);
+      continue;
+    }
+    const head = text.slice(at, at + 9).toUpperCase();
+    if (head === '<!DOCTYPE') return { kind: 'DOCTYPE', index: at };
+    if (head.startsWith('<!ENTITY')) return { kind: 'ENTITY', index: at };
+    at = text.indexOf('<', at + 1);
+  }
+  return undefined;
+}
+
 /**
  * Parses XML text. Refuses any `<!DOCTYPE` or `<!ENTITY` before parsing (no entity expansion, no external
  * fetches), and turns every parser complaint into `IMPORT_XML_MALFORMED` at a line and column.
  */
 export function parseXml(text: string, problems: ProblemCollector): Document {
-  const declaration = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  const declaration = findDeclaration(text);
   if (declaration) {
-    problems.fatal('IMPORT_XML_DOCTYPE', `${declaration[1]!.toUpperCase()} declarations are not allowed`, {
+    problems.fatal('IMPORT_XML_DOCTYPE', `${declaration.kind} declarations are not allowed`, {
       ...lineColumnAt(text, declaration.index),
       hint: 'remove the <!DOCTYPE …> block; GEXF and GraphML do not need it',
     });

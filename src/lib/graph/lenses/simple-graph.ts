@@ -2,6 +2,7 @@
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import type { KnowledgeGraph } from '../model.ts';
 import type { Relation } from '../types.ts';
+import { MAX_WEIGHT } from '../weights.ts';
 
 /** Which entities and relations a lens counts: a time slice, a view filter. Predicates left out allow everything. */
 export interface LensScope {
@@ -32,12 +33,13 @@ export interface SimpleGraphOptions extends LensScope {
 export const DEFAULTS: SimpleGraphOptions = { directed: false };
 
 /**
- * How much one relation counts: its numeric `weight` attribute when an imported graph has a positive one, else 1,
+ * How much one relation counts: its numeric `weight` attribute when an imported graph has a positive one (at most
+ * MAX_WEIGHT, whatever the source), else 1,
  * so that a weight sums to "how many relations" for curated data.
  */
 export function relationWeight(relation: Relation): number {
   const w = relation.attributes?.weight;
-  return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 1;
+  return typeof w === 'number' && Number.isFinite(w) && w > 0 ? Math.min(w, MAX_WEIGHT) : 1;
 }
 
 /**
