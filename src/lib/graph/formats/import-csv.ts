@@ -158,12 +158,22 @@ function readNodes(table: CsvTable, problems: ProblemCollector, clean: (v: strin
   const idIndex = requireColumn(table, CSV_COLUMNS.nodeId, 'node id', problems);
   if (idIndex < 0) return [];
   const names = columnNames(table);
-  return table.rows.map((row) => {
+  return table.rows.flatMap((row) => {
     const attributes = new Map<string, AttributeValue>();
     row.fields.forEach((value, i) => {
       if (i !== idIndex && value !== '') attributes.set(names[i]!, value);
     });
-    return { id: clean(row.fields[idIndex] ?? '', row.line), attributes, line: row.line, column: 1 };
+    const id = clean(row.fields[idIndex] ?? '', row.line);
+    if (id === '') {
+      problems.error('IMPORT_EMPTY_ID', `line ${row.line} has an empty node id`, {
+        line: row.line,
+        column: idIndex + 1,
+        field: names[idIndex]!,
+        hint: 'give every node a non-empty id',
+      });
+      return [];
+    }
+    return [{ id, attributes, line: row.line, column: 1 }];
   });
 }
 

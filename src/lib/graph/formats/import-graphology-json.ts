@@ -36,6 +36,13 @@ export function readGraphologyJson(value: unknown, problems: ProblemCollector, f
     if (!node) return;
     const key = keyOf(own(node, 'key'), pathOf(path, 'key'), read, false);
     if (key === undefined) return;
+    if (key === '') {
+      problems.error('IMPORT_EMPTY_ID', `${pathOf(path, 'key')} is empty: every node needs a non-empty key`, {
+        field: pathOf(path, 'key'),
+        hint: 'give every node a non-empty key',
+      });
+      return;
+    }
     nodes.push({ id: key, attributes: attributes(node, path, key, read, features) });
   });
 

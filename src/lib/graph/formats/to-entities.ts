@@ -35,6 +35,7 @@ export function toEntities(
   problems: ProblemCollector,
   tally: ValueTally,
 ): EntitiesResult {
+  refuseEmptyIds(nodes, problems);
   const unique = dropDuplicates(nodes, problems);
   const typeKey = chooseTypeAttribute(unique, options.typeAttribute, problems);
   const entities: Entity[] = [];
@@ -96,6 +97,26 @@ export function toEntities(
     }
   }
   return { entities, entityTypes, positions };
+}
+
+/**
+ * A node with an empty id is an error in every format, at its line and column: no renderer or link can address it,
+ * and an import is never half done, so the whole file is refused.
+ */
+function refuseEmptyIds(nodes: readonly RawNode[], problems: ProblemCollector): void {
+  const empty = nodes.filter((node) => node.id === '');
+  if (empty.length === 0) return;
+  const first = empty[0]!;
+  const index = nodes.indexOf(first);
+  problems.error(
+    'IMPORT_EMPTY_ID',
+    `${empty.length} node${empty.length === 1 ? ' has' : 's have'} an empty id (the first is node ${index + 1})`,
+    {
+      field: 'id',
+      ...(first.line !== undefined ? { line: first.line, column: first.column ?? 1 } : {}),
+      hint: 'give every node a non-empty id',
+    },
+  );
 }
 
 function dropDuplicates(nodes: readonly RawNode[], problems: ProblemCollector): RawNode[] {

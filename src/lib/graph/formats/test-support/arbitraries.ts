@@ -27,7 +27,8 @@ const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max:
 /** Extra attributes: each key always has the same value type, as typed formats (GEXF, GraphML) require. */
 const ATTRIBUTE_KINDS: ReadonlyArray<readonly [string, fc.Arbitrary<string | number | boolean>]> = [
   ['score', finite],
-  ['weight', finite],
+  // Weights are kept only when finite and not negative (weights.ts); the others are dropped with a notice on import.
+  ['weight', finite.map(Math.abs)],
   ['flag', fc.boolean()],
   ['remark', richText()],
   ['__proto__', richText()],
