@@ -1,6 +1,7 @@
 // Builds the graphology graph (the engine's working form) from a compiled graph, and reads it back.
 import { MultiGraph } from 'graphology';
 import type { Attributes } from 'graphology-types';
+import { protoSafe } from './proto-safe.ts';
 import type { CompiledGraph, EntityAttributes, RelationAttributes, RelationType } from './types.ts';
 
 /** Graph-level attributes: everything of the compiled graph that is not an entity or a relation. */
@@ -19,7 +20,7 @@ export type KnowledgeGraph = MultiGraph<EntityAttributes, RelationAttributes, Gr
 
 /** Turns a compiled graph into a graphology graph. The compiled graph must already be valid. */
 export function buildGraph(compiled: CompiledGraph): KnowledgeGraph {
-  const graph: KnowledgeGraph = new MultiGraph({ type: 'mixed', allowSelfLoops: true });
+  const graph: KnowledgeGraph = protoSafe(new MultiGraph({ type: 'mixed', allowSelfLoops: true }));
   graph.replaceAttributes({
     title: compiled.title,
     entityTypes: compiled.entityTypes,

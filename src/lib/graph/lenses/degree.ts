@@ -1,7 +1,7 @@
 // Degree: how many other entities an entity is related to (parallel relations count once).
 import { degreeCentrality, inDegreeCentrality, outDegreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import type { KnowledgeGraph } from '../model.ts';
-import { simpleGraph, type LensScope } from './simple-graph.ts';
+import { byEntity, indexKeyed, simpleGraph, type LensScope } from './simple-graph.ts';
 
 export const DEGREE_DIRECTIONS = ['any', 'in', 'out'] as const;
 /**
@@ -26,8 +26,8 @@ export function degree(graph: KnowledgeGraph, options: Partial<DegreeOptions> = 
     const centrality = direction === 'in' ? inDegreeCentrality : direction === 'out' ? outDegreeCentrality : degreeCentrality;
     // graphology-metrics divides by order − 1 even for a single entity; networkx gives it 1, and so do we.
     if (simple.order <= 1) return new Map(simple.mapNodes((id) => [id, 1]));
-    const values = centrality(simple);
-    return new Map(simple.mapNodes((id) => [id, values[id] ?? 0]));
+    const { graph, ids } = indexKeyed(simple);
+    return byEntity(centrality(graph), ids, 0);
   }
   const count = direction === 'in' ? simple.inDegree : direction === 'out' ? simple.outDegree : simple.degree;
   return new Map(simple.mapNodes((id) => [id, count.call(simple, id)]));

@@ -3,7 +3,7 @@ import louvain from 'graphology-communities-louvain';
 import type { KnowledgeGraph } from '../model.ts';
 import { pagerankOfSimple } from './pagerank.ts';
 import { mulberry32 } from '../prng.ts';
-import { simpleGraph, type LensScope } from './simple-graph.ts';
+import { byEntity, indexKeyed, simpleGraph, type LensScope } from './simple-graph.ts';
 
 export interface Community {
   /** 0..n−1 in the order communities are listed: largest first, then by label. */
@@ -45,11 +45,12 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 export function louvainCommunities(graph: KnowledgeGraph, options: Partial<LouvainOptions> = {}): LouvainResult {
   const { resolution, seed, weighted, ...scope } = { ...DEFAULTS, ...options };
   const simple = simpleGraph(graph, { ...scope, directed: false });
-  const detailed = louvain.detailed(simple, { getEdgeWeight: weighted ? 'weight' : null, resolution, rng: mulberry32(seed) });
+  const keyed = indexKeyed(simple);
+  const detailed = louvain.detailed(keyed.graph, { getEdgeWeight: weighted ? 'weight' : null, resolution, rng: mulberry32(seed) });
   const rank = pagerankOfSimple(simple, { weighted });
 
   const groups = new Map<number, string[]>();
-  for (const [id, group] of Object.entries(detailed.communities)) {
+  for (const [id, group] of byEntity(detailed.communities, keyed.ids, 0)) {
     const members = groups.get(group);
     if (members) members.push(id);
     else groups.set(group, [id]);

@@ -1,7 +1,7 @@
 // PageRank: an entity matters when entities that matter are related to it (graphology-metrics' power iteration).
 import pagerankOf from 'graphology-metrics/centrality/pagerank.js';
 import type { KnowledgeGraph } from '../model.ts';
-import { simpleGraph, type LensScope, type SimpleGraph } from './simple-graph.ts';
+import { byEntity, indexKeyed, simpleGraph, type LensScope, type SimpleGraph } from './simple-graph.ts';
 
 export interface PagerankOptions extends LensScope {
   /**
@@ -34,6 +34,7 @@ export function pagerankOfSimple(
   const { weighted, alpha, tolerance, maxIterations } = { ...DEFAULTS, ...options };
   // graphology-metrics never converges on an empty graph (1 / 0 entities); the answer is simply empty.
   if (simple.order === 0) return new Map();
-  const values = pagerankOf(simple, { getEdgeWeight: weighted ? 'weight' : null, alpha, tolerance, maxIterations });
-  return new Map(simple.mapNodes((id) => [id, values[id] ?? 0]));
+  const { graph, ids } = indexKeyed(simple);
+  const values = pagerankOf(graph, { getEdgeWeight: weighted ? 'weight' : null, alpha, tolerance, maxIterations });
+  return byEntity(values, ids, 0);
 }

@@ -3,6 +3,7 @@ import { DirectedGraph, UndirectedGraph } from 'graphology';
 import type { KnowledgeGraph } from '../model.ts';
 import type { Relation } from '../types.ts';
 import { MAX_WEIGHT } from '../weights.ts';
+import { protoSafe } from '../proto-safe.ts';
 
 /** Which entities and relations a lens counts: a time slice, a view filter. Predicates left out allow everything. */
 export interface LensScope {
@@ -49,7 +50,7 @@ export function relationWeight(relation: Relation): number {
  */
 export function simpleGraph(graph: KnowledgeGraph, options: Partial<SimpleGraphOptions> = {}): SimpleGraph {
   const { directed, nodeFilter, edgeFilter } = { ...DEFAULTS, ...options };
-  const simple: SimpleGraph = directed ? new DirectedGraph() : new UndirectedGraph();
+  const simple: SimpleGraph = protoSafe(directed ? new DirectedGraph() : new UndirectedGraph());
   graph.forEachNode((id) => {
     if (!nodeFilter || nodeFilter(id)) simple.addNode(id);
   });
@@ -66,4 +67,22 @@ export function simpleGraph(graph: KnowledgeGraph, options: Partial<SimpleGraphO
     if (directed && undirected) add(target, source, weight);
   });
   return simple;
+}
+
+/**
+ * The same simple graph with its nodes keyed `0`…`n-1`, and the entity ids by index: for the graphology libraries that
+ * return results as plain objects keyed by node, where an entity called `__proto__` would be lost.
+ */
+export function indexKeyed(simple: SimpleGraph): { graph: SimpleGraph; ids: string[] } {
+  const ids = simple.nodes();
+  const key = new Map(ids.map((id, i) => [id, String(i)]));
+  const graph = simple.nullCopy() as SimpleGraph;
+  for (let i = 0; i < ids.length; i++) graph.addNode(String(i));
+  simple.forEachEdge((_edge, attributes, source, target) => graph.addEdge(key.get(source)!, key.get(target)!, { ...attributes }));
+  return { graph, ids };
+}
+
+/** A library's per-node result on an `indexKeyed` graph, back under the entity ids (`fallback` for a missing one). */
+export function byEntity<T>(values: Readonly<Record<string, T>>, ids: readonly string[], fallback: T): Map<string, T> {
+  return new Map(ids.map((id, i) => [id, Object.prototype.hasOwnProperty.call(values, String(i)) ? values[String(i)]! : fallback]));
 }
