@@ -1,6 +1,8 @@
 // The columns every flat export writes (type, names, modality, evidence, extra attributes), shared by all writers.
 import type { CompiledGraph, Entity, Relation } from '../types.ts';
+import { exportedAttributeName } from './attribute-names.ts';
 import { normalizeColor } from './colors.ts';
+import { joinList } from './list-text.ts';
 
 export const EXPORT_LANGUAGES = ['en', 'zh'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
@@ -22,9 +24,6 @@ export interface ExportField<T> {
   get: (item: T) => FieldValue | undefined;
 }
 
-/** Separator of aliases inside one text value; the importers split on it. */
-export const ALIAS_SEPARATOR = '|';
-
 /** The label other tools display for an entity. */
 export function displayName(entity: Entity, lang: ExportLanguage): string {
   return (lang === 'zh' ? entity.name.zh : entity.name.en) || entity.name.en || entity.name.zh || entity.id;
@@ -37,22 +36,24 @@ export function entityColor(entity: Entity, typeColors: ReadonlyMap<string, stri
 
 const text = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
 
-/** Entity columns: model fields first, then every extra attribute (renamed `attr.<name>` if it clashes). */
+/** Entity columns: model fields first, then every extra attribute (see `exportedAttributeName`). */
 export function entityFields(compiled: CompiledGraph): ExportField<Entity>[] {
   const fields: ExportField<Entity>[] = [
     { name: 'type', type: 'string', get: (e) => e.type },
     { name: 'name_en', type: 'string', get: (e) => e.name.en },
     { name: 'name_zh', type: 'string', get: (e) => e.name.zh },
-    { name: 'aliases', type: 'string', get: (e) => text(e.aliases.join(ALIAS_SEPARATOR)) },
+    { name: 'aliases', type: 'string', get: (e) => text(joinList(e.aliases)) },
     { name: 'description_en', type: 'string', get: (e) => text(e.description.en) },
     { name: 'description_zh', type: 'string', get: (e) => text(e.description.zh) },
     { name: 'url', type: 'string', get: (e) => e.url },
   ];
-  const reserved = ['label', 'x', 'y', 'color', ...fields.map((f) => f.name)];
-  return [...fields, ...attributeFields(compiled.entities, reserved, ['color'])];
+  return [...fields, ...attributeFields(compiled.entities, ['color'])];
 }
 
-/** Relation columns: type, modality, date, note, evidence (quotes with their sources), then extra attributes. */
+/**
+ * Relation columns: type, modality, date, note, evidence as readable text and as two parallel lists (source ids and
+ * quotes, which importers turn back into evidence items), then extra attributes. A new relation field is one line here.
+ */
 export function relationFields(compiled: CompiledGraph): ExportField<Relation>[] {
   const sources = new Map(compiled.sources.map((s) => [s.id, s]));
   const fields: ExportField<Relation>[] = [
@@ -74,21 +75,15 @@ export function relationFields(compiled: CompiledGraph): ExportField<Relation>[]
             .join(' | '),
         ),
     },
+    { name: 'evidence_sources', type: 'string', get: (r) => text(joinList(r.evidence.map((ev) => ev.source))) },
+    { name: 'evidence_quotes', type: 'string', get: (r) => text(joinList(r.evidence.map((ev) => ev.quote))) },
   ];
-  return [
-    ...fields,
-    ...attributeFields(
-      compiled.relations,
-      fields.map((f) => f.name),
-      [],
-    ),
-  ];
+  return [...fields, ...attributeFields(compiled.relations, [])];
 }
 
 /** One column per extra attribute key (in order of first use), typed by its values: all numbers, all booleans, else text. */
 function attributeFields<T extends { attributes?: Record<string, FieldValue> }>(
   items: readonly T[],
-  reserved: readonly string[],
   skip: readonly string[],
 ): ExportField<T>[] {
   const types = new Map<string, FieldType | 'mixed'>();
@@ -100,11 +95,8 @@ function attributeFields<T extends { attributes?: Record<string, FieldValue> }>(
       types.set(key, known === undefined || known === type ? type : 'mixed');
     }
   }
-  const taken = new Set(reserved);
   return [...types].map(([key, kind]) => {
-    let name = taken.has(key) ? `attr.${key}` : key;
-    while (taken.has(name)) name = `attr.${name}`;
-    taken.add(name);
+    const name = exportedAttributeName(key);
     const type: FieldType = kind === 'mixed' ? 'string' : kind;
     return {
       name,
