@@ -2,10 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledGraph } from '../types.ts';
+import { exportCsvZip } from './export-csv.ts';
 import { exportGexf } from './export-gexf.ts';
 import { exportGraphml } from './export-graphml.ts';
 import { exportGraphologyJson } from './export-graphology-json.ts';
 import { exportKgJson } from './export-kg-json.ts';
+import { importCsvZip } from './import-csv-zip.ts';
 import { importGraph } from './import-graph.ts';
 import { compiledGraphArb } from './test-support/arbitraries.ts';
 
@@ -90,4 +92,68 @@ describe('round trips', () => {
       RUNS,
     );
   });
+});
+
+/** Aliases and quotes holding the list separator, attributes named like model fields, and two evidence items. */
+function pipesGraph(): CompiledGraph {
+  return {
+    format: 'kg-compiled',
+    version: 1,
+    title: 'pipes',
+    entityTypes: [{ id: 'org', label: { en: 'org', zh: '' }, color: '#112233', shape: 'ellipse' }],
+    relationTypes: [
+      { id: 'funds', label: { en: 'funds', zh: '' }, reverse: { en: 'funded by', zh: '' }, symmetric: false, reflexive: false },
+    ],
+    sources: [
+      { id: 's1', title: 's1', publisher: '', date: '', language: '' },
+      { id: 's|2', title: 's|2', publisher: '', date: '', language: '' },
+    ],
+    entities: [
+      {
+        id: 'att',
+        type: 'org',
+        name: { en: 'AT&T', zh: '' },
+        aliases: ['AT|T', 'back\\slash', 'a\\|b'],
+        description: { en: '', zh: '' },
+        attributes: { label: 'own label', x: 'left', y: 3, id: 'ATT-1', 'attr.label': 'prefixed', Type: 'mixed case' },
+      },
+      { id: 'b', type: 'org', name: { en: 'B', zh: '' }, aliases: [], description: { en: '', zh: '' } },
+    ],
+    relations: [
+      {
+        id: 'r1',
+        source: 'att',
+        target: 'b',
+        type: 'funds',
+        modality: 'fact',
+        evidence: [
+          { source: 's1', quote: 'first | with a pipe' },
+          { source: 's|2', quote: 'second \\ with a backslash' },
+        ],
+        attributes: { label: 'edge label', source: 'not an endpoint', weight: 2 },
+      },
+    ],
+  };
+}
+
+describe('pipes, field-like attribute names and several evidence items', () => {
+  const exports = {
+    GEXF: (g: CompiledGraph) => importGraph(exportGexf(g), { fileName: 'p.gexf' }).graph,
+    GraphML: (g: CompiledGraph) => importGraph(exportGraphml(g), { fileName: 'p.graphml' }).graph,
+    'graphology JSON': (g: CompiledGraph) => importGraph(exportGraphologyJson(g), { fileName: 'p.json' }).graph,
+    'CSV zip': (g: CompiledGraph) => importCsvZip(exportCsvZip(g), { fileName: 'p.zip' }).graph,
+  };
+  for (const [format, roundTrip] of Object.entries(exports)) {
+    it(`${format}: aliases with | stay whole, attributes named label/x/y/id keep their names, evidence stays two items`, () => {
+      const graph = pipesGraph();
+      const back = roundTrip(graph);
+      expect(back.entities[0]!.aliases).toEqual(['AT|T', 'back\\slash', 'a\\|b']);
+      expect(back.entities[0]!.name.en).toBe('AT&T');
+      expect(back.entities[0]!.attributes).toEqual(graph.entities[0]!.attributes);
+      expect(back.positions?.att).toBeUndefined();
+      expect(back.relations[0]!.evidence).toEqual(graph.relations[0]!.evidence);
+      expect(back.relations[0]!.attributes).toEqual(graph.relations[0]!.attributes);
+      expect(back.relations[0]).toMatchObject({ source: 'att', target: 'b', type: 'funds' });
+    });
+  }
 });
