@@ -7,12 +7,45 @@ import { joinList } from './list-text.ts';
 export const EXPORT_LANGUAGES = ['en', 'zh'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 
+/**
+ * How GEXF and GraphML write symmetric relations in a graph that also has directed ones. `marked` (the default):
+ * every edge directed, symmetric ones flagged `symmetric=true`, which networkx, igraph and Gephi all read (our
+ * importer turns the flag back into an undirected edge). `undirected`: undirected edges in a directed graph, which
+ * Gephi reads but networkx and igraph refuse. A graph whose relations are all symmetric is undirected either way.
+ */
+export const SYMMETRIC_EDGE_MODES = ['marked', 'undirected'] as const;
+export type SymmetricEdgeMode = (typeof SYMMETRIC_EDGE_MODES)[number];
+
 export interface ExportOptions {
   /** Which name becomes the node label that other tools show (default `en`); both names are always written. */
   lang?: ExportLanguage;
+  /** How a mixed graph's symmetric relations are written (GEXF, GraphML); see `SYMMETRIC_EDGE_MODES`. */
+  symmetric?: SymmetricEdgeMode;
 }
 
-export const EXPORT_DEFAULTS = { lang: 'en' } as const satisfies ExportOptions;
+export const EXPORT_DEFAULTS = { lang: 'en', symmetric: 'marked' } as const satisfies ExportOptions;
+
+/** How each relation's direction is written: the graph's default, and per edge (`undirected` only in a mixed graph). */
+export interface EdgeDirections {
+  /** Every relation symmetric: the whole graph is undirected. */
+  allUndirected: boolean;
+  /** Whether this relation is written as an undirected edge inside a directed graph. */
+  undirected: (relation: Relation) => boolean;
+  /** The `symmetric` flag field, when symmetric relations are written as marked directed edges. */
+  fields: ExportField<Relation>[];
+}
+
+/** Direction handling shared by the GEXF and GraphML writers. */
+export function edgeDirections(compiled: CompiledGraph, mode: SymmetricEdgeMode): EdgeDirections {
+  const symmetric = new Set(compiled.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
+  const allUndirected = compiled.relations.length > 0 && compiled.relations.every((r) => symmetric.has(r.type));
+  const mixed = !allUndirected && compiled.relations.some((r) => symmetric.has(r.type));
+  return {
+    allUndirected,
+    undirected: (r) => mode === 'undirected' && mixed && symmetric.has(r.type),
+    fields: mode === 'marked' && mixed ? [{ name: 'symmetric', type: 'boolean', get: (r) => symmetric.has(r.type) }] : [],
+  };
+}
 
 export type FieldType = 'string' | 'double' | 'boolean';
 export type FieldValue = string | number | boolean;

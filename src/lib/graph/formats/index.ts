@@ -18,6 +18,13 @@ export { exportGraphologyJson } from './export-graphology-json.ts';
 export { exportGexf } from './export-gexf.ts';
 export { exportGraphml } from './export-graphml.ts';
 export { exportCsv, exportCsvZip, CSV_NODE_COLUMNS, CSV_EDGE_COLUMNS, CSV_ZIP_FILES } from './export-csv.ts';
-export { EXPORT_DEFAULTS, EXPORT_LANGUAGES, type ExportLanguage, type ExportOptions } from './export-fields.ts';
-export { EXPORTERS, IMPORTERS, IMPORT_EXTENSIONS, type Exporter, type ExporterId, type Importer } from './registry.ts';
+export {
+  EXPORT_DEFAULTS,
+  EXPORT_LANGUAGES,
+  SYMMETRIC_EDGE_MODES,
+  type ExportLanguage,
+  type ExportOptions,
+  type SymmetricEdgeMode,
+} from './export-fields.ts';
+export { EXPORTERS, SYMMETRIC_PARAMETER, IMPORTERS, IMPORT_EXTENSIONS, type Exporter, type ExporterId, type Importer } from './registry.ts';
 export { normalizeColor, TYPE_PALETTE } from './colors.ts';
