@@ -54,6 +54,9 @@ describe('exports keep the layout the browser computed', () => {
     expect(new Set(Object.values(canvas).map((p) => Math.round(p.x))).size).toBeGreaterThan(50);
 
     const gexf = await download(page, 'all', 'gexf');
+    // The dialog offers the symmetric-relations mode, with the one every reader takes chosen.
+    expect(await page.getByTestId('export-symmetric').inputValue()).toBe('marked');
+    await page.getByTestId('export-panel').screenshot({ path: 'test-results/screenshots/round-trip-gexf-options.png' });
     expect(gexf.name).toMatch(/\.gexf$/);
     const text = readFileSync(gexf.path, 'utf8');
     expect(text.match(/<viz:position /g)?.length).toBe(Object.keys(canvas).length);
