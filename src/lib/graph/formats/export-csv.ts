@@ -4,9 +4,9 @@ import type { CompiledGraph, Entity, Relation, Source } from '../types.ts';
 import { entityColor, entityFields, relationFields, type ExportField, type FieldType } from './export-fields.ts';
 import { neutralizeCell } from './spreadsheet-safe.ts';
 
-/** The columns every node table starts with; extra attributes follow (typed, see `csvHeader`), then position and colour. */
+/** The columns every node table starts with (from `entityFields`); extra attributes follow, typed, then position and colour. */
 export const CSV_NODE_COLUMNS = ['id', 'type', 'name_en', 'name_zh', 'aliases', 'description_en', 'description_zh', 'url'] as const;
-/** The columns every edge table starts with; extra attributes follow. */
+/** The columns every edge table starts with (endpoints, direction, then `relationFields`); extra attributes follow, typed. */
 export const CSV_EDGE_COLUMNS = [
   'id',
   'source',
@@ -46,8 +46,8 @@ function csvTable(header: readonly string[], rows: ReadonlyArray<readonly string
 }
 
 /** A table from one list of columns: every field is a column, in order, so a new field is one line in its list. */
-function table<T>(fields: readonly ExportField<T>[], items: readonly T[], typed: ReadonlySet<string>): string {
-  const header = fields.map((f) => (typed.has(f.name) ? `${f.name}${CSV_TYPE_SUFFIXES[f.type]}` : f.name));
+function table<T>(fields: readonly ExportField<T>[], items: readonly T[]): string {
+  const header = fields.map((f) => (f.attribute ? `${f.name}${CSV_TYPE_SUFFIXES[f.type]}` : f.name));
   const rows = items.map((item) =>
     fields.map((f) => {
       const value = f.get(item);
@@ -68,11 +68,9 @@ export function exportCsv(compiled: CompiledGraph): { nodes: string; edges: stri
   const symmetric = new Set(compiled.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
   const positionOf = (e: Entity): { x: number; y: number } | undefined =>
     compiled.positions && Object.hasOwn(compiled.positions, e.id) ? compiled.positions[e.id] : undefined;
-  const modelEntity = entityFields(compiled);
-  const modelRelation = relationFields(compiled);
   const nodeFields: ExportField<Entity>[] = [
     { name: 'id', type: 'string', get: (e) => e.id },
-    ...modelEntity,
+    ...entityFields(compiled),
     { name: 'x', type: 'double', get: (e) => positionOf(e)?.x },
     { name: 'y', type: 'double', get: (e) => positionOf(e)?.y },
     { name: 'color', type: 'string', get: (e) => entityColor(e, typeColors) },
@@ -82,28 +80,13 @@ export function exportCsv(compiled: CompiledGraph): { nodes: string; edges: stri
     { name: 'source', type: 'string', get: (r) => r.source },
     { name: 'target', type: 'string', get: (r) => r.target },
     { name: 'directed', type: 'boolean', get: (r) => !symmetric.has(r.type) },
-    ...modelRelation,
+    ...relationFields(compiled),
   ];
   const sourceFields = CSV_SOURCE_COLUMNS.map((name): ExportField<Source> => ({ name, type: 'string', get: (s) => s[name] }));
-  const extra = (names: readonly string[], fixed: readonly string[]): Set<string> => new Set(names.filter((name) => !fixed.includes(name)));
   return {
-    nodes: table(
-      nodeFields,
-      compiled.entities,
-      extra(
-        modelEntity.map((f) => f.name),
-        CSV_NODE_COLUMNS,
-      ),
-    ),
-    edges: table(
-      edgeFields,
-      compiled.relations,
-      extra(
-        modelRelation.map((f) => f.name),
-        CSV_EDGE_COLUMNS,
-      ),
-    ),
-    sources: table(sourceFields, compiled.sources, new Set()),
+    nodes: table(nodeFields, compiled.entities),
+    edges: table(edgeFields, compiled.relations),
+    sources: table(sourceFields, compiled.sources),
     graph: csvTable(CSV_GRAPH_COLUMNS, [[compiled.title]]),
   };
 }

@@ -55,6 +55,8 @@ export interface ExportField<T> {
   name: string;
   type: FieldType;
   get: (item: T) => FieldValue | undefined;
+  /** An extra attribute carried from a file, rather than a model field (CSV headers name such columns' types). */
+  attribute?: true;
 }
 
 /** The label other tools display for an entity. */
@@ -134,6 +136,7 @@ function attributeFields<T extends { attributes?: Record<string, FieldValue> }>(
     return {
       name,
       type,
+      attribute: true,
       get: (item: T) => {
         const value = item.attributes && Object.hasOwn(item.attributes, key) ? item.attributes[key] : undefined;
         return value === undefined ? undefined : type === 'string' ? String(value) : value;
