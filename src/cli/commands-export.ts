@@ -8,7 +8,7 @@ import { selectForExport } from '../lib/graph/export-selection.ts';
 import type { ExportSelectionOptions } from '../lib/graph/export-selection.ts';
 import { subgraph } from '../lib/graph/subgraph.ts';
 import { pathOptionsFromFlags } from '../lib/graph/paths/index.ts';
-import { EXPORTERS } from '../lib/graph/formats/index.ts';
+import { EXPORTERS, SYMMETRIC_EDGE_MODES, SYMMETRIC_PARAMETER, type SymmetricEdgeMode } from '../lib/graph/formats/index.ts';
 import type { Modality } from '../lib/graph/types.ts';
 import { loadData } from './load-data.ts';
 import { flagsOf } from './commands-extra.ts';
@@ -78,6 +78,19 @@ function selection(
   return { options, name, ...(title ? { title } : {}) };
 }
 
+function symmetricMode(value: unknown): SymmetricEdgeMode {
+  if (value === undefined) return SYMMETRIC_PARAMETER.default;
+  const mode = SYMMETRIC_EDGE_MODES.find((m) => m === value);
+  if (mode === undefined) {
+    throw new KgError({
+      code: 'CLI_BAD_OPTION',
+      severity: 'error',
+      message: `--symmetric must be one of ${SYMMETRIC_EDGE_MODES.join(', ')}`,
+    });
+  }
+  return mode;
+}
+
 export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
   async export(_args, values) {
     const format = typeof values.format === 'string' ? values.format : '';
@@ -89,6 +102,7 @@ export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) =>
         message: `--format must be one of ${[...Object.keys(DATA_FORMATS), ...IMAGE_FORMATS].join(', ')}`,
       });
     }
+    const symmetric = symmetricMode(values.symmetric);
     const compiled = await loadData(values);
     const graph = buildGraph(compiled);
     const lang = values.lang === 'zh' ? 'zh' : 'en';
@@ -116,7 +130,7 @@ export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) =>
       extension = format === 'jpeg' ? 'jpg' : format;
     } else {
       const exporter = EXPORTERS.find((e) => e.id === DATA_FORMATS[format])!;
-      const out = exporter.run(subset, { lang });
+      const out = exporter.run(subset, { lang, symmetric });
       bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
       extension = exporter.extension;
     }

@@ -23,6 +23,8 @@ Usage:
   kg rank      [--metric pagerank|betweenness|degree|weighted-degree] [--top N] [--as-of DATE] [--data PATH] [--json]
   kg communities [--as-of DATE] [--data PATH] [--json]
   kg export    --format json|graphology|gexf|graphml|csv|png|jpeg|svg [selection] [--lang en|zh] [--data PATH] [-o FILE|-]
+               [--symmetric marked|undirected]  GEXF/GraphML: symmetric relations of a mixed graph as directed edges
+                          with symmetric=true (default; networkx, igraph, Gephi) or undirected edges (Gephi only)
                selection: --focus ENTITY --depth N | --path FROM,TO [path options] | --types a,b | --relations a,b
                           | --modality fact,opinion | --ids a,b,c   (images: --scale 1-4 --title TEXT)
 
@@ -62,6 +64,7 @@ const OPTIONS = {
   top: { type: 'string' },
   'as-of': { type: 'string' },
   title: { type: 'string' },
+  symmetric: { type: 'string' },
 } as const;
 
 function out(text: string): void {

@@ -8,6 +8,9 @@ import type { CompiledGraph, Entity } from '../../src/lib/graph/types.ts';
 import { EXPORTERS, importGraph } from '../../src/lib/graph/formats/index.ts';
 import { MAX_NAME_LENGTH } from '../../src/lib/graph/formats/attribute-values.ts';
 import { parseCsv } from '../../src/lib/graph/formats/csv-parse.ts';
+import { CSV_EDGE_COLUMNS } from '../../src/lib/graph/formats/export-csv.ts';
+import { joinList } from '../../src/lib/graph/formats/list-text.ts';
+import { restoreCell } from '../../src/lib/graph/formats/spreadsheet-safe.ts';
 import { ProblemCollector } from '../../src/lib/graph/formats/problems.ts';
 import { neutraliseHidden } from '../../src/lib/graph/text-checks.ts';
 import { buildDecor, composeSvg } from '../../src/lib/view/export-decor.ts';
@@ -275,10 +278,14 @@ describe('every exporter writes the payloads as text', () => {
     const nodeTable = parseCsv(nodes, problems);
     const edgeTable = parseCsv(edges, problems);
     expect(problems.notices()).toEqual([]);
-    expect(nodeTable.rows.map((r) => r.fields)).toEqual(
-      compiled.entities.map((e) => [e.id, e.type, e.name.en, e.name.zh, e.aliases.join('|'), e.description.en]),
+    // Cells as written, less the spreadsheet-formula prefix (an apostrophe before = + - @ TAB CR or ').
+    expect(nodeTable.rows.map((r) => r.fields.slice(0, 6).map(restoreCell))).toEqual(
+      compiled.entities.map((e) => [e.id, e.type, e.name.en, e.name.zh, joinList(e.aliases), e.description.en]),
     );
-    expect(edgeTable.rows.map((r) => r.fields[7])).toEqual(compiled.relations.map((r) => r.evidence[0]!.quote));
+    const quotes = CSV_EDGE_COLUMNS.indexOf('evidence_quotes');
+    expect(edgeTable.rows.map((r) => restoreCell(r.fields[quotes]!))).toEqual(
+      compiled.relations.map((r) => joinList([r.evidence[0]!.quote])),
+    );
     const { graph } = importGraph(edges, { fileName: 'edges.csv', csvNodes: nodes });
     expect(readBack(graph)).toEqual(expectedBack);
   });

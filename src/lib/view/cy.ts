@@ -49,6 +49,8 @@ export interface CanvasHandle {
   settled(): Promise<void>;
   /** Relabels nodes and edges in place (language switch) without touching positions. */
   relabel(labels: ReadonlyMap<string, string>): void;
+  /** Where every node on the canvas is now, in model coordinates (what an export should keep), by entity id. */
+  positions(): Map<string, { x: number; y: number }>;
   apply(state: CanvasState): void;
   /** Sizes and colours nodes by the active lenses (or restores type colours and default sizes). */
   setLens(lens: CanvasLens): void;
@@ -336,6 +338,14 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       return stream.done;
     },
     settled: () => stream.done,
+    positions() {
+      const placed = new Map<string, { x: number; y: number }>();
+      cy.nodes().forEach((n) => {
+        const { x, y } = n.position();
+        placed.set(n.id(), { x, y });
+      });
+      return placed;
+    },
     relabel(labels) {
       lastLabels = labels;
       cy.batch(() => {

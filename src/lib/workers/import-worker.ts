@@ -1,6 +1,6 @@
 // Web Worker: decodes and parses an imported graph file off the main thread, so a large file never freezes the tab.
 import { KgError } from '../graph/errors.ts';
-import { decodeText, importGraph } from '../graph/formats/index.ts';
+import { decodeText, importCsvZip, importGraph, looksLikeZip } from '../graph/formats/index.ts';
 import { hasHan } from '../graph/has-han.ts';
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
 
@@ -10,14 +10,18 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const { bytes, fileName, options, csvNodes } = event.data;
   try {
     post({ kind: 'progress', stage: 'decoding' });
-    const { text } = decodeText(bytes, fileName);
+    // Our CSV zip (nodes, edges, sources, title) goes back in whole; any other file is text.
+    const zipped = looksLikeZip(bytes);
+    const text = zipped ? '' : decodeText(bytes, fileName).text;
     const nodesText = csvNodes ? decodeText(csvNodes.bytes, csvNodes.fileName).text : undefined;
     post({ kind: 'progress', stage: 'parsing' });
-    const result = importGraph(text, {
-      ...options,
-      fileName,
-      ...(nodesText !== undefined ? { csvNodes: nodesText, csvNodesFileName: csvNodes?.fileName } : {}),
-    });
+    const result = zipped
+      ? importCsvZip(bytes, { ...options, fileName })
+      : importGraph(text, {
+          ...options,
+          fileName,
+          ...(nodesText !== undefined ? { csvNodes: nodesText, csvNodesFileName: csvNodes?.fileName } : {}),
+        });
     post({ kind: 'progress', stage: 'indexing' });
     // Chinese names get pinyin so search works as on the bundled graph; the dictionary loads only when needed.
     if (result.graph.entities.some((e) => hasHan(e.name.en) || hasHan(e.name.zh) || e.aliases.some(hasHan))) {

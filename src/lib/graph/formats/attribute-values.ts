@@ -1,4 +1,5 @@
 // Caps and lookups for attribute values read from files, with one summary notice per kind of change.
+import { prefixedAttributeName } from './attribute-names.ts';
 import type { AttributeValue } from './import-types.ts';
 import { sampleList, type ImportCode, type ProblemCollector } from './problems.ts';
 
@@ -60,7 +61,10 @@ export function cleanValue(value: unknown, record: string, tally: ValueTally): A
   return undefined;
 }
 
-/** Case-insensitive access to a node's or edge's attributes, remembering which ones were used. */
+/**
+ * Case-insensitive access to a node's or edge's attributes, remembering which ones were used. Names written as
+ * `attr.<name>` (see `exportedAttributeName`) are never read as fields; they come out of `rest` as `<name>`.
+ */
 export class AttributeView {
   readonly #values: Map<string, AttributeValue>;
   readonly #byLower = new Map<string, string>();
@@ -69,6 +73,7 @@ export class AttributeView {
   constructor(values: Map<string, AttributeValue>) {
     this.#values = values;
     for (const key of values.keys()) {
+      if (prefixedAttributeName(key) !== undefined) continue;
       const lower = key.toLowerCase();
       if (!this.#byLower.has(lower)) this.#byLower.set(lower, key);
     }
@@ -116,7 +121,9 @@ export class AttributeView {
       const clean = cleanValue(value, record, tally);
       if (clean === undefined) continue;
       out ??= emptyRecord();
-      out[key] = clean;
+      const name = prefixedAttributeName(key) ?? key;
+      // A file holding both `x` (unused) and `attr.x` keeps the second under its written name.
+      out[Object.hasOwn(out, name) ? key : name] = clean;
     }
     return out;
   }

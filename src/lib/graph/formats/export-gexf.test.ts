@@ -21,11 +21,19 @@ describe('exportGexf', () => {
     expect(zh).toContain('<node id="b" label="&lt;b&gt;">');
   });
 
-  it('writes type colours and positions as viz elements, and symmetric relations as undirected edges', () => {
+  it('writes type colours and positions as viz elements, and symmetric relations as directed edges marked symmetric', () => {
     expect(text).toContain('<viz:color r="17" g="34" b="51"/>');
     expect(text).toContain('<viz:position x="1" y="2" z="0"/>');
     expect(text).toContain('<graph defaultedgetype="directed" mode="static">');
-    expect(text).toMatch(/<edge id="r2" source="b" target="a" type="undirected">/);
+    expect(text).not.toContain('type="undirected"');
+    const flag = /<attribute id="(e\d+)" title="symmetric" type="boolean"\/>/.exec(text)?.[1];
+    expect(text).toMatch(new RegExp(`<edge id="r2" source="b" target="a">\\s*<attvalues>[^]*<attvalue for="${flag}" value="true"/>`));
+  });
+
+  it('writes symmetric relations as undirected edges in the Gephi-only mode', () => {
+    const gephi = exportGexf(SAMPLE, { symmetric: 'undirected' });
+    expect(gephi).toMatch(/<edge id="r2" source="b" target="a" type="undirected">/);
+    expect(gephi).not.toContain('title="symmetric"');
   });
 
   it('joins evidence quotes with their sources', () => {

@@ -4,6 +4,7 @@ import { hexToRgb } from './colors.ts';
 import {
   EXPORT_DEFAULTS,
   displayName,
+  edgeDirections,
   entityColor,
   entityFields,
   relationFields,
@@ -16,14 +17,15 @@ import { escapeXmlAttribute as attr } from './xml.ts';
 /**
  * GEXF 1.3 text. Node labels use `options.lang`; type, both names, aliases, descriptions, URL and extra
  * attributes are declared `<attribute>`s; relations carry type, modality, date, note and evidence. Symmetric
- * relation types become undirected edges. All text is escaped and stripped of characters XML cannot hold.
+ * relation types are written as `options.symmetric` says (see `SYMMETRIC_EDGE_MODES`). All text is escaped and
+ * stripped of characters XML cannot hold.
  */
 export function exportGexf(compiled: CompiledGraph, options: ExportOptions = {}): string {
   const lang = options.lang ?? EXPORT_DEFAULTS.lang;
   const nodeFields = entityFields(compiled);
-  const edgeFields = relationFields(compiled);
-  const symmetric = new Set(compiled.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
-  const allUndirected = compiled.relations.length > 0 && compiled.relations.every((r) => symmetric.has(r.type));
+  const directions = edgeDirections(compiled, options.symmetric ?? EXPORT_DEFAULTS.symmetric);
+  const edgeFields = [...relationFields(compiled), ...directions.fields];
+  const { allUndirected } = directions;
   const typeColors = new Map(compiled.entityTypes.map((t) => [t.id, t.color]));
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -53,8 +55,7 @@ export function exportGexf(compiled: CompiledGraph, options: ExportOptions = {})
   }
   out.push('    </nodes>', '    <edges>');
   for (const relation of compiled.relations) {
-    const undirected = symmetric.has(relation.type);
-    const direction = allUndirected ? '' : undirected ? ' type="undirected"' : '';
+    const direction = directions.undirected(relation) ? ' type="undirected"' : '';
     const weight = relation.attributes?.weight;
     const weightAttr = typeof weight === 'number' && Number.isFinite(weight) ? ` weight="${weight}"` : '';
     out.push(

@@ -30,8 +30,11 @@ describe('exportGraphml', () => {
     expect(text).toContain('>&lt;b&gt;</data>');
   });
 
-  it('marks edges of symmetric types directed="false" in a mixed graph, and uses edgedefault when all are symmetric', () => {
-    expect(text).toContain('<edge id="r2" source="b" target="a" directed="false">');
+  it('marks edges of symmetric types symmetric=true in a mixed graph, and uses edgedefault when all are symmetric', () => {
+    const flag = /<key id="(e\d+)" for="edge" attr.name="symmetric" attr.type="boolean"\/>/.exec(text)?.[1];
+    expect(text).toMatch(new RegExp(`<edge id="r2" source="b" target="a">[^]*?<data key="${flag}">true</data>`));
+    expect(text).not.toContain('directed="false"');
+    expect(exportGraphml(SAMPLE, { symmetric: 'undirected' })).toContain('<edge id="r2" source="b" target="a" directed="false">');
     const undirected = exportGraphml({ ...SAMPLE, relations: SAMPLE.relations.filter((r) => r.type === 'rivals') });
     expect(undirected).toContain('edgedefault="undirected"');
     expect(undirected).not.toContain('directed="false"');

@@ -3,6 +3,7 @@ import type { CompiledGraph, Entity } from '../types.ts';
 import {
   EXPORT_DEFAULTS,
   displayName,
+  edgeDirections,
   entityColor,
   entityFields,
   relationFields,
@@ -14,7 +15,8 @@ import { escapeXmlAttribute as attr, escapeXmlText as text } from './xml.ts';
 /**
  * GraphML text. Nodes carry `label` (in `options.lang`), type, both names, aliases, descriptions, URL, `x`/`y`
  * when positioned, `color`, and extra attributes; edges carry type, modality, date, note, evidence and extra
- * attributes. Symmetric relation types become `directed="false"` edges (or `edgedefault="undirected"`).
+ * attributes. Symmetric relation types are written as `options.symmetric` says (`symmetric=true` on directed
+ * edges, or `directed="false"` edges); a graph of symmetric relations only is `edgedefault="undirected"`.
  */
 export function exportGraphml(compiled: CompiledGraph, options: ExportOptions = {}): string {
   const lang = options.lang ?? EXPORT_DEFAULTS.lang;
@@ -28,9 +30,9 @@ export function exportGraphml(compiled: CompiledGraph, options: ExportOptions = 
     { name: 'y', type: 'double', get: (e) => finite(positionOf(e)?.y) },
     { name: 'color', type: 'string', get: (e) => entityColor(e, typeColors) },
   ];
-  const edgeFields = relationFields(compiled);
-  const symmetric = new Set(compiled.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
-  const allUndirected = compiled.relations.length > 0 && compiled.relations.every((r) => symmetric.has(r.type));
+  const directions = edgeDirections(compiled, options.symmetric ?? EXPORT_DEFAULTS.symmetric);
+  const edgeFields = [...relationFields(compiled), ...directions.fields];
+  const { allUndirected } = directions;
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -45,7 +47,7 @@ export function exportGraphml(compiled: CompiledGraph, options: ExportOptions = 
     out.push(`    <node id="${attr(entity.id)}">`, ...data('n', nodeFields, entity), '    </node>');
   }
   for (const relation of compiled.relations) {
-    const direction = allUndirected ? '' : symmetric.has(relation.type) ? ' directed="false"' : '';
+    const direction = directions.undirected(relation) ? ' directed="false"' : '';
     out.push(`    <edge id="${attr(relation.id)}" source="${attr(relation.source)}" target="${attr(relation.target)}"${direction}>`);
     out.push(...data('e', edgeFields, relation), '    </edge>');
   }

@@ -6,6 +6,15 @@ import { previewCsvColumns } from './import-csv.ts';
 import { SAMPLE } from './test-support/sample-graph.ts';
 
 describe('CSV import', () => {
+  it('removes exactly one apostrophe before = + - @ TAB or an apostrophe, and nothing from other values', () => {
+    const text = "source,target,note,'=label:double\n'=a,'+b,'-5,''x\n'@c,'hello,'\t=1,3\n";
+    const { graph } = importGraph(text, { fileName: 'e.csv' });
+    expect(graph.relations.map((r) => [r.source, r.target, r.note, r.attributes])).toEqual([
+      ['=a', '+b', '-5', { '=label': "'x" }],
+      ['@c', "'hello", '\t=1', { '=label': 3 }],
+    ]);
+  });
+
   it('maps from/to/category columns and keeps the others as text attributes', () => {
     const { graph } = importGraph('From\tTo\tCategory\tWeight\nA\tB\tinvests\t2\n', { fileName: 'e.tsv' });
     expect(graph.relations).toEqual([

@@ -1,9 +1,11 @@
 // Reads a CSV edge list (and optionally a node table) into the format-neutral raw graph, columns mapped by name.
 import { didYouMean } from '../errors.ts';
+import type { Source } from '../types.ts';
 import { parseCsv, type CsvTable } from './csv-parse.ts';
 import type { AttributeValue, CsvColumnChoice, CsvRole, RawEdge, RawGraph, RawNode } from './import-types.ts';
 import { CSV_ROLES } from './import-types.ts';
 import { ProblemCollector, sampleList } from './problems.ts';
+import { restoreCell } from './spreadsheet-safe.ts';
 import { RELATION_TYPE_NAMES } from './to-relations.ts';
 
 /** Accepted header names per role, first match wins (compared case-insensitively, trimmed). */
@@ -52,7 +54,7 @@ const PREVIEW_ROWS = 5;
  */
 export function previewCsvColumns(head: string): CsvColumnPreview {
   const complete = head.includes('\n') ? head.slice(0, head.lastIndexOf('\n') + 1) : head;
-  const table = parseCsv(complete, new ProblemCollector('preview.csv'));
+  const table = readTable(complete, new ProblemCollector('preview.csv'));
   const lower = table.header.map((h) => h.trim().toLowerCase());
   const guess: Partial<Record<CsvRole, string>> = {};
   const ambiguities: CsvColumnPreview['ambiguities'] = [];
@@ -88,10 +90,13 @@ export function readCsv(
   fallbackTitle: string,
   nodesFile = 'nodes.csv',
   columns: CsvColumnChoice = {},
+  sourcesTable: { text: string; fileName: string } | undefined = undefined,
 ): RawGraph {
-  const table = parseCsv(edgesText, problems);
+  const table = readTable(edgesText, problems);
   const nodeProblems = problems.forFile(nodesFile);
-  const nodeTable = nodesText === undefined ? undefined : parseCsv(nodesText, nodeProblems);
+  const nodeTable = nodesText === undefined ? undefined : readTable(nodesText, nodeProblems);
+  const sourceProblems = sourcesTable ? problems.forFile(sourcesTable.fileName) : undefined;
+  const sourceRows = sourcesTable && sourceProblems ? readTable(sourcesTable.text, sourceProblems) : undefined;
   problems.throwIfErrors();
   const trimmed: string[] = [];
   const clean = (value: string, line: number): string => {
@@ -117,7 +122,48 @@ export function readCsv(
       `${trimmed.length} id${trimmed.length === 1 ? '' : 's'} had spaces around them, removed: ${sampleList(trimmed)}`,
     );
   }
-  return { title: fallbackTitle, nodes: nodes ?? endpointNodes(edges), edges };
+  const graph: RawGraph = { title: fallbackTitle, nodes: nodes ?? endpointNodes(edges), edges };
+  if (sourceRows && sourceProblems) graph.sources = readSources(sourceRows, sourceProblems);
+  problems.throwIfErrors();
+  return graph;
+}
+
+/** A parsed table with our spreadsheet-formula prefix removed from every cell (see `restoreCell`). */
+function readTable(text: string, problems: ProblemCollector): CsvTable {
+  const table = parseCsv(text, problems);
+  return {
+    delimiter: table.delimiter,
+    header: table.header.map(restoreCell),
+    rows: table.rows.map((row) => ({ line: row.line, fields: row.fields.map(restoreCell) })),
+  };
+}
+
+/** A sources table (`id,title,publisher,date,language[,url]`), as the CSV zip writes it; rows without an id are errors. */
+function readSources(table: CsvTable, problems: ProblemCollector): Source[] {
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const idIndex = requireColumn(table, ['id'], 'source id', problems);
+  if (idIndex < 0) return [];
+  const cell = (row: string[], name: string): string => {
+    const i = header.indexOf(name);
+    return i < 0 ? '' : (row[i] ?? '');
+  };
+  return table.rows.flatMap((row): Source[] => {
+    const id = cell(row.fields, 'id').trim();
+    if (id === '') {
+      problems.error('IMPORT_CSV_MISSING_COLUMN', `line ${row.line} has an empty source id`, { line: row.line, field: 'id' });
+      return [];
+    }
+    const source: Source = {
+      id,
+      title: cell(row.fields, 'title'),
+      publisher: cell(row.fields, 'publisher'),
+      date: cell(row.fields, 'date'),
+      language: cell(row.fields, 'language'),
+    };
+    const url = cell(row.fields, 'url');
+    if (/^https?:\/\/\S+$/i.test(url)) source.url = url;
+    return [source];
+  });
 }
 
 function find(header: readonly string[], names: readonly string[]): number {
@@ -143,15 +189,30 @@ function requireColumn(table: CsvTable, names: readonly string[], role: string, 
   return index;
 }
 
-/** Attribute names for the other columns: header text, made unique, `column N` for blank headers. */
+/** Header suffixes naming a column's value type (as our export writes extra attributes: `weight:double`). */
+const TYPE_SUFFIX = /:(string|double|boolean)$/;
+
+/**
+ * Attribute names for the other columns: header text without a type suffix, made unique, `column N` for blank
+ * headers; and each column's declared value type, if any.
+ */
 function columnNames(table: CsvTable): string[] {
   const seen = new Set<string>();
   return table.header.map((raw, i) => {
-    let name = raw.trim() || `column ${i + 1}`;
-    for (let k = 2; seen.has(name); k++) name = `${raw.trim() || `column ${i + 1}`} (${k})`;
+    const base = raw.trim().replace(TYPE_SUFFIX, '') || `column ${i + 1}`;
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
     seen.add(name);
     return name;
   });
+}
+
+/** A cell's value as its column's declared type: `:double` cells that are numbers become numbers, `:boolean` true/false. */
+function typedValue(header: string, value: string): AttributeValue {
+  const type = TYPE_SUFFIX.exec(header.trim())?.[1];
+  if (type === 'double' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
 }
 
 function readNodes(table: CsvTable, problems: ProblemCollector, clean: (v: string, line: number) => string): RawNode[] {
@@ -161,7 +222,7 @@ function readNodes(table: CsvTable, problems: ProblemCollector, clean: (v: strin
   return table.rows.flatMap((row) => {
     const attributes = new Map<string, AttributeValue>();
     row.fields.forEach((value, i) => {
-      if (i !== idIndex && value !== '') attributes.set(names[i]!, value);
+      if (i !== idIndex && value !== '') attributes.set(names[i]!, typedValue(table.header[i]!, value));
     });
     const id = clean(row.fields[idIndex] ?? '', row.line);
     if (id === '') {
@@ -215,7 +276,7 @@ function readEdges(
     const attributes = new Map<string, AttributeValue>();
     row.fields.forEach((value, i) => {
       if (i === source || i === target || i === id || i === directed || value === '') return;
-      attributes.set(i === type ? 'type' : names[i]!, value);
+      attributes.set(i === type ? 'type' : names[i]!, typedValue(table.header[i]!, value));
     });
     const edge: RawEdge = {
       source: clean(row.fields[source] ?? '', row.line),

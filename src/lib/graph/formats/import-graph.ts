@@ -43,7 +43,8 @@ export function importGraph(text: string, options: ImportOptions): ImportResult 
 
 function importChecked(text: string, options: ImportOptions, problems: ProblemCollector): ImportResult {
   const maxBytes = options.maxBytes ?? IMPORT_DEFAULTS.maxBytes;
-  const size = utf8Length(text, maxBytes) + utf8Length(options.csvNodes ?? '', maxBytes);
+  const size =
+    utf8Length(text, maxBytes) + utf8Length(options.csvNodes ?? '', maxBytes) + utf8Length(options.csvSources?.text ?? '', maxBytes);
   if (size > maxBytes) {
     problems.fatal('IMPORT_TOO_LARGE', `the file is ${megabytes(size)} MB, above the ${megabytes(maxBytes)} MB limit`, {
       hint: 'importing may take a while; confirm to import anyway',
@@ -68,7 +69,7 @@ function importChecked(text: string, options: ImportOptions, problems: ProblemCo
     typeAttribute: options.typeAttribute,
     onMissingEndpoint: options.onMissingEndpoint ?? IMPORT_DEFAULTS.onMissingEndpoint,
   };
-  const title = titleFromFileName(options.fileName);
+  const title = options.title ?? titleFromFileName(options.fileName);
 
   let graph: CompiledGraph;
   if (format === 'kg-json' || format === 'graphology-json') {
@@ -81,7 +82,7 @@ function importChecked(text: string, options: ImportOptions, problems: ProblemCo
         ? readGexf(body, problems, title)
         : format === 'graphml'
           ? readGraphml(body, problems, title)
-          : readCsv(body, options.csvNodes, problems, title, options.csvNodesFileName, options.csvColumns);
+          : readCsv(body, options.csvNodes, problems, title, options.csvNodesFileName, options.csvColumns, options.csvSources);
     graph = toModel(raw, resolved, problems);
   }
   return { graph, format, notices: problems.notices() };

@@ -2,6 +2,7 @@
 import { own } from './attribute-values.ts';
 import { FeatureCounter } from './declared-attributes.ts';
 import type { AttributeValue, RawEdge, RawGraph, RawNode } from './import-types.ts';
+import { joinList } from './list-text.ts';
 import { FieldReader, describeJson, isJsonObject, pathOf, type JsonObject } from './json-fields.ts';
 import type { ProblemCollector } from './problems.ts';
 
@@ -97,7 +98,7 @@ function attributes(
   for (const key of Object.keys(object)) {
     const v = own(object, key);
     if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out.set(key, v);
-    else if (key === 'aliases' && Array.isArray(v) && v.every((a) => typeof a === 'string')) out.set(key, v.join('|'));
+    else if (key === 'aliases' && Array.isArray(v) && v.every((a) => typeof a === 'string')) out.set(key, joinList(v));
     else if (v !== null) features.ignore('attribute values that are lists, objects or non-finite numbers');
   }
   return out;

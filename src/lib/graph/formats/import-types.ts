@@ -1,6 +1,6 @@
 // The shapes shared by every importer: options, result, and the format-neutral graph each reader produces.
 import type { Problem } from '../errors.ts';
-import type { CompiledGraph, Position } from '../types.ts';
+import type { CompiledGraph, Position, Source } from '../types.ts';
 
 export const IMPORT_FORMATS = ['kg-json', 'graphology-json', 'gexf', 'graphml', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -19,6 +19,10 @@ export interface ImportOptions {
   csvNodes?: string;
   /** The node table's file name, for its problems (default `nodes.csv`). */
   csvNodesFileName?: string;
+  /** For CSV: the sources table (`id,title,publisher,date,language,url`) our CSV zip carries, and its file name. */
+  csvSources?: { text: string; fileName: string };
+  /** The graph's title when the file itself carries none (a CSV zip's `graph.csv`); else the file's name. */
+  title?: string;
   /**
    * For CSV: which edge-list columns play which role, by header text, as the user chose them in the column preview.
    * Roles left out are found by name; `null` means "no such column".
@@ -87,6 +91,8 @@ export interface RawEdge {
 /** What every format reader produces; `toModel` turns it into a compiled graph. */
 export interface RawGraph {
   title: string;
+  /** Source records, when the file has them (the CSV zip's `sources.csv`); evidence may name others. */
+  sources?: Source[];
   nodes: RawNode[];
   edges: RawEdge[];
 }

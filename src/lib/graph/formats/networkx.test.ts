@@ -9,6 +9,7 @@ import type { CompiledGraph } from '../types.ts';
 import { exportGexf } from './export-gexf.ts';
 import { exportGraphml } from './export-graphml.ts';
 import { importGraph } from './import-graph.ts';
+import { bundledGraph } from '../../../../tests/fixtures/bundled-graph.ts';
 
 const DATASETS = fileURLToPath(new URL('../../../../../shared/datasets/', import.meta.url));
 
@@ -30,14 +31,17 @@ if (!HAS_NETWORKX) {
 function readWithNetworkx(
   path: string,
   kind: 'gexf' | 'graphml',
-): { nodes: number; edges: number; directed: boolean; labels: Record<string, string> } {
+): { nodes: number; edges: number; directed: boolean; labels: Record<string, string>; symmetric: number } {
   const script = [
     'import json, sys, networkx as nx',
     `g = nx.read_${kind}(sys.argv[1])`,
     'labels = {str(n): str(d.get("label", d.get("name_en", ""))) for n, d in g.nodes(data=True)}',
-    'print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "directed": g.is_directed(), "labels": labels}, ensure_ascii=False))',
+    'symmetric = sum(1 for _, _, d in g.edges(data=True) if d.get("symmetric") in (True, "true"))',
+    'print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "directed": g.is_directed(), "labels": labels, "symmetric": symmetric}, ensure_ascii=False))',
   ].join('\n');
-  const result: ReturnType<typeof readWithNetworkx> = JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }));
+  const result: ReturnType<typeof readWithNetworkx> = JSON.parse(
+    execFileSync('python3', ['-c', script, path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   return result;
 }
 
@@ -81,6 +85,37 @@ describe('networkx as an independent reader', () => {
         expect(read.labels['n"3']).toBe('😀');
       });
     }
+  }
+
+  /** networkx reads the bundled (mixed) graph's default export: every relation, the symmetric ones marked. */
+  function checkBundled(kind: 'gexf' | 'graphml'): void {
+    if (!HAS_NETWORKX) return console.warn(`networkx absent: bundled ${kind} export not checked`);
+    const write = kind === 'gexf' ? exportGexf : exportGraphml;
+    const graph = bundledGraph();
+    const symmetricTypes = new Set(graph.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
+    const symmetric = graph.relations.filter((r) => symmetricTypes.has(r.type)).length;
+    expect([symmetric > 0, symmetric < graph.relations.length]).toEqual([true, true]);
+    const path = join(dir, `bundled.${kind}`);
+    writeFileSync(path, write(graph), 'utf8');
+    const read = readWithNetworkx(path, kind);
+    expect(read).toMatchObject({ nodes: graph.entities.length, edges: graph.relations.length, directed: true, symmetric });
+    const { graph: back } = importGraph(write(graph), { fileName: `bundled.${kind}` });
+    const backSymmetric = new Set(back.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
+    expect(back.relations.filter((r) => backSymmetric.has(r.type)).map((r) => r.id)).toEqual(
+      graph.relations.filter((r) => symmetricTypes.has(r.type)).map((r) => r.id),
+    );
+  }
+
+  it('networkx reads the bundled mixed graph as GEXF: every relation, symmetric ones marked', () => checkBundled('gexf'));
+  it('networkx reads the bundled mixed graph as GraphML: every relation, symmetric ones marked', () => checkBundled('graphml'));
+
+  for (const kind of ['gexf', 'graphml'] as const) {
+    it(`cannot read the Gephi-only ${kind} export of the bundled graph, which is why it is not the default`, () => {
+      if (!HAS_NETWORKX) return console.warn(`networkx absent: bundled ${kind} export not checked`);
+      const path = join(dir, `bundled-undirected.${kind}`);
+      writeFileSync(path, (kind === 'gexf' ? exportGexf : exportGraphml)(bundledGraph(), { symmetric: 'undirected' }), 'utf8');
+      expect(() => readWithNetworkx(path, kind)).toThrow();
+    });
   }
 
   for (const [file, kind] of [

@@ -1,7 +1,7 @@
 // Importers and exporters as data ({ id, label, parameters, run }), so menus and file pickers render from one list.
 import type { CompiledGraph } from '../types.ts';
 import { exportCsv, exportCsvZip } from './export-csv.ts';
-import { EXPORT_DEFAULTS, EXPORT_LANGUAGES, type ExportLanguage } from './export-fields.ts';
+import { EXPORT_DEFAULTS, EXPORT_LANGUAGES, SYMMETRIC_EDGE_MODES, type ExportLanguage, type SymmetricEdgeMode } from './export-fields.ts';
 import { exportGexf } from './export-gexf.ts';
 import { exportGraphml } from './export-graphml.ts';
 import { exportGraphologyJson } from './export-graphology-json.ts';
@@ -20,6 +20,7 @@ export interface ChoiceParameter<T extends string> {
 
 export interface ExportParameters {
   lang: ExportLanguage;
+  symmetric: SymmetricEdgeMode;
 }
 
 export const LANG_PARAMETER = {
@@ -29,6 +30,15 @@ export const LANG_PARAMETER = {
   choices: EXPORT_LANGUAGES,
   default: EXPORT_DEFAULTS.lang,
 } as const satisfies ChoiceParameter<ExportLanguage>;
+
+/** How GEXF and GraphML write symmetric relations of a mixed graph; `marked` is the one every reader takes. */
+export const SYMMETRIC_PARAMETER = {
+  id: 'symmetric',
+  label: 'Symmetric relations',
+  kind: 'choice',
+  choices: SYMMETRIC_EDGE_MODES,
+  default: EXPORT_DEFAULTS.symmetric,
+} as const satisfies ChoiceParameter<SymmetricEdgeMode>;
 
 export interface Exporter {
   id: string;
@@ -63,16 +73,16 @@ const EXPORTER_LIST = [
     label: 'GEXF 1.3 (Gephi)',
     extension: 'gexf',
     mime: 'application/gexf+xml',
-    parameters: [LANG_PARAMETER],
-    run: (g, p) => exportGexf(g, { lang: p?.lang ?? LANG_PARAMETER.default }),
+    parameters: [LANG_PARAMETER, SYMMETRIC_PARAMETER],
+    run: (g, p) => exportGexf(g, { lang: p?.lang ?? LANG_PARAMETER.default, symmetric: p?.symmetric ?? SYMMETRIC_PARAMETER.default }),
   },
   {
     id: 'graphml',
     label: 'GraphML',
     extension: 'graphml',
     mime: 'application/graphml+xml',
-    parameters: [LANG_PARAMETER],
-    run: (g, p) => exportGraphml(g, { lang: p?.lang ?? LANG_PARAMETER.default }),
+    parameters: [LANG_PARAMETER, SYMMETRIC_PARAMETER],
+    run: (g, p) => exportGraphml(g, { lang: p?.lang ?? LANG_PARAMETER.default, symmetric: p?.symmetric ?? SYMMETRIC_PARAMETER.default }),
   },
   { id: 'csv-nodes', label: 'CSV node table', extension: 'csv', mime: 'text/csv', parameters: [], run: (g) => exportCsv(g).nodes },
   { id: 'csv-edges', label: 'CSV edge table', extension: 'csv', mime: 'text/csv', parameters: [], run: (g) => exportCsv(g).edges },

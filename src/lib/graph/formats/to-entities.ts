@@ -11,7 +11,9 @@ import {
   emptyRecord,
   toNumber,
 } from './attribute-values.ts';
+import { prefixedAttributeName } from './attribute-names.ts';
 import { normalizeColor, rgbToHex, typeStyle } from './colors.ts';
+import { splitList } from './list-text.ts';
 import type { RawNode, ResolvedImportOptions } from './import-types.ts';
 import { sampleList, type ProblemCollector } from './problems.ts';
 
@@ -148,7 +150,11 @@ function dropDuplicates(nodes: readonly RawNode[], problems: ProblemCollector): 
 /** The attribute whose values become entity types, or undefined for "every node is a `node`". */
 function chooseTypeAttribute(nodes: readonly RawNode[], requested: string | undefined, problems: ProblemCollector): string | undefined {
   const keys = new Map<string, string>();
-  for (const node of nodes) for (const key of node.attributes.keys()) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+  for (const node of nodes) {
+    for (const key of node.attributes.keys()) {
+      if (prefixedAttributeName(key) === undefined && !keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+    }
+  }
   if (requested !== undefined) {
     const key = keys.get(requested.toLowerCase());
     if (key !== undefined) return key;
@@ -194,11 +200,10 @@ function typeName(value: unknown, record: string, tally: ValueTally): string {
   return text === '' ? DEFAULT_ENTITY_TYPE : capText(text, MAX_TYPE_LENGTH, record, tally);
 }
 
-/** Aliases from a `|`-separated string or a list of strings. */
+/** Aliases from a `|`-separated string (`\|` is a `|` inside an alias). */
 function aliasesOf(value: unknown, record: string, tally: ValueTally): string[] {
   if (value === undefined) return [];
-  return String(value)
-    .split('|')
+  return splitList(String(value))
     .map((alias) => alias.trim())
     .filter((alias) => alias !== '')
     .map((alias) => capText(alias, MAX_NAME_LENGTH, record, tally));

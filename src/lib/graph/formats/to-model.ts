@@ -1,5 +1,5 @@
 // Turns the format-neutral graph any reader produces into a CompiledGraph: the one mapping every format shares.
-import type { CompiledGraph, Entity } from '../types.ts';
+import type { CompiledGraph, Entity, Relation, Source } from '../types.ts';
 import { MAX_NAME_LENGTH, ValueTally, capText } from './attribute-values.ts';
 import { typeStyle } from './colors.ts';
 import type { RawGraph, ResolvedImportOptions } from './import-types.ts';
@@ -32,12 +32,26 @@ export function toModel(raw: RawGraph, options: ResolvedImportOptions, problems:
     title: capText(raw.title, MAX_NAME_LENGTH, 'title', tally),
     entityTypes,
     relationTypes,
-    sources: [],
+    sources: sourcesFor(raw.sources ?? [], relations),
     entities,
     relations,
   };
   if (positions) graph.positions = positions;
   return graph;
+}
+
+/** The file's sources, then a bare record (title = id) for each other source that evidence names, in order of use. */
+function sourcesFor(given: readonly Source[], relations: readonly Relation[]): Source[] {
+  const sources = [...given];
+  const known = new Set(given.map((s) => s.id));
+  for (const relation of relations) {
+    for (const { source } of relation.evidence) {
+      if (known.has(source)) continue;
+      known.add(source);
+      sources.push({ id: source, title: source, publisher: '', date: '', language: '' });
+    }
+  }
+  return sources;
 }
 
 function placeholder(id: string, type: string): Entity {

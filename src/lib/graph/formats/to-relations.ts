@@ -1,8 +1,9 @@
 // Maps file edges to relations and relation types: ids, types, direction, missing endpoints, parallel edges.
 import { didYouMean } from '../errors.ts';
-import { MODALITIES, type Modality, type Relation, type RelationType } from '../types.ts';
+import { MODALITIES, type Evidence, type Modality, type Relation, type RelationType } from '../types.ts';
 import { AttributeView, MAX_TEXT_LENGTH, MAX_TYPE_LENGTH, ValueTally, capText, emptyRecord } from './attribute-values.ts';
 import type { RawEdge, ResolvedImportOptions } from './import-types.ts';
+import { splitList } from './list-text.ts';
 import { sampleList, type ProblemCollector } from './problems.ts';
 import { MAX_AUTO_TYPES } from './to-entities.ts';
 import { checkedWeight } from '../weights.ts';
@@ -69,6 +70,14 @@ export function toRelations(
     if (date !== undefined) relation.date = capText(String(date), MAX_TYPE_LENGTH, id, tally);
     const note = view.take('note');
     if (note !== undefined) relation.note = capText(String(note), MAX_TEXT_LENGTH, id, tally);
+    const evidence = evidenceOf(view, id, tally);
+    if (evidence) relation.evidence = evidence;
+    // A directed edge marked `symmetric=true` is how networkx-safe exports write a symmetric relation in a mixed graph.
+    const symmetric = view.peek('symmetric');
+    const marked = symmetric === true || (typeof symmetric === 'string' && symmetric.trim().toLowerCase() === 'true');
+    if (marked || symmetric === false || (typeof symmetric === 'string' && symmetric.trim().toLowerCase() === 'false')) {
+      view.consume('symmetric');
+    }
     let rest = view.rest(id, tally);
     if (rest && typeof rest.weight === 'number') {
       const { value, changed } = checkedWeight(rest.weight);
@@ -82,7 +91,7 @@ export function toRelations(
       rest.label = capText(edge.label, MAX_TEXT_LENGTH, id, tally);
     }
     if (rest) relation.attributes = rest;
-    pending.push({ relation, directed: edge.directed });
+    pending.push({ relation, directed: edge.directed && !marked });
   });
 
   if (skipped.length > 0) {
@@ -106,6 +115,32 @@ export function toRelations(
   }
   reportParallel(pending, problems);
   return { relations: pending.map((p) => p.relation), relationTypes: relationTypes(pending), placeholders };
+}
+
+/**
+ * Evidence items from the parallel `evidence_sources` and `evidence_quotes` lists our flat exports write (the
+ * readable `evidence` text is then redundant and dropped); undefined when the edge has neither. Items need a source.
+ */
+function evidenceOf(view: AttributeView, record: string, tally: ValueTally): Evidence[] | undefined {
+  const sources = view.peek('evidence_sources');
+  const quotes = view.peek('evidence_quotes');
+  if (sources === undefined && quotes === undefined) return undefined;
+  view.consume('evidence_sources', 'evidence_quotes', 'evidence');
+  const sourceIds = sources === undefined ? [] : splitList(String(sources));
+  const quoteTexts = quotes === undefined ? [] : splitList(String(quotes));
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < Math.max(sourceIds.length, quoteTexts.length); i++) {
+    const source = (sourceIds[i] ?? '').trim();
+    if (source === '') {
+      tally.note('IMPORT_VALUE_DROPPED', 'evidence items without a source were dropped', record);
+      continue;
+    }
+    evidence.push({
+      source: capText(source, MAX_TYPE_LENGTH, record, tally),
+      quote: capText(quoteTexts[i] ?? '', MAX_TEXT_LENGTH, record, tally),
+    });
+  }
+  return evidence;
 }
 
 function isModality(value: unknown): value is Modality {
