@@ -9,7 +9,11 @@ export interface RelationGroup {
   direction: Direction;
   /** The relation type (absent for types the schema does not declare). */
   relationType?: RelationType | undefined;
-  items: Array<{ relation: Relation; other: string }>;
+  /**
+   * One item per related entity and modality: parallel relations of the group's type to the same entity (50,000
+   * imported a→b edges) are one item, the first of them, with their `count`.
+   */
+  items: Array<{ relation: Relation; other: string; count: number }>;
 }
 
 /**
@@ -19,6 +23,7 @@ export interface RelationGroup {
 export function entityRelationGroups(graph: KnowledgeGraph, id: string, edgeFilter?: (edge: string) => boolean): RelationGroup[] {
   const types = new Map(graph.getAttribute('relationTypes').map((t) => [t.id, t]));
   const groups = new Map<string, RelationGroup>();
+  const items = new Map<string, RelationGroup['items'][number]>();
   graph.forEachEdge(id, (edge, relation, source, target, _sa, _ta, undirected) => {
     if (edgeFilter && !edgeFilter(edge)) return;
     const direction: Direction = undirected ? 'both' : source === id ? 'out' : 'in';
@@ -28,10 +33,38 @@ export function entityRelationGroups(graph: KnowledgeGraph, id: string, edgeFilt
       group = { type: relation.type, direction, relationType: types.get(relation.type), items: [] };
       groups.set(key, group);
     }
-    group.items.push({ relation, other: source === id ? target : source });
+    const other = source === id ? target : source;
+    const itemKey = `${key}\u0000${other}\u0000${relation.modality}`;
+    const item = items.get(itemKey);
+    if (item) {
+      item.count++;
+      if (relation.id < item.relation.id) item.relation = relation;
+    } else {
+      const created = { relation, other, count: 1 };
+      items.set(itemKey, created);
+      group.items.push(created);
+    }
   });
   const order: Record<Direction, number> = { out: 0, both: 1, in: 2 };
   const result = [...groups.values()].sort((a, b) => order[a.direction] - order[b.direction] || a.type.localeCompare(b.type));
   for (const g of result) g.items.sort((a, b) => a.other.localeCompare(b.other) || a.relation.id.localeCompare(b.relation.id));
   return result;
+}
+
+/**
+ * The relations drawn as one line with `id`: same ends (either way round for a symmetric type), type and modality.
+ * The relation itself comes first. Empty for an unknown id.
+ */
+export function parallelRelations(graph: KnowledgeGraph, id: string): string[] {
+  if (!graph.hasEdge(id)) return [];
+  const relation = graph.getEdgeAttributes(id);
+  const undirected = graph.isUndirected(id);
+  const source = graph.source(id);
+  const target = graph.target(id);
+  const same: string[] = [id];
+  graph.forEachEdge(source, (edge, other, s, t, _sa, _ta, otherUndirected) => {
+    if (edge === id || otherUndirected !== undirected || other.type !== relation.type || other.modality !== relation.modality) return;
+    if ((s === source && t === target) || (undirected && s === target && t === source)) same.push(edge);
+  });
+  return same;
 }

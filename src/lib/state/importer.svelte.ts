@@ -6,17 +6,25 @@ import type { CsvColumnPreview } from '../graph/formats/import-csv.ts';
 import type { CompiledGraph } from '../graph/types.ts';
 import type { ImportRequest, ImportResponse } from '../workers/import-protocol.ts';
 import { passGate } from '../test-gates.ts';
+import { bundles } from '../graph/bundles.ts';
 
 /** Files above this size ask for confirmation before parsing. */
 export const CONFIRM_BYTES = 20 * 1024 * 1024;
 /** Files above this size are refused outright: a browser tab cannot hold their graph comfortably. */
 export const MAX_BYTES = 200 * 1024 * 1024;
+/**
+ * Graphs that would draw more elements than this (entities plus lines, parallel relations counting once) ask before
+ * they are drawn: the canvas carries about 10^5 elements well, and a small file can hold far more (400,000 loops).
+ */
+export const CONFIRM_ELEMENTS = 120_000;
 /** How much of a CSV file the column preview reads. */
 const PREVIEW_BYTES = 64 * 1024;
 
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'confirm'; fileName: string; size: number; proceed: () => void }
+  /** A parsed graph with more to draw than the canvas carries well: drawn only if the user says so. */
+  | { kind: 'confirm-draw'; fileName: string; entities: number; relations: number; lines: number; proceed: () => void }
   /** A CSV edge list whose columns the names do not settle: the user picks them from a preview. */
   | { kind: 'columns'; fileName: string; preview: CsvColumnPreview; proceed: (columns: CsvColumnChoice) => void }
   | { kind: 'running'; fileName: string; stage: string }
@@ -99,7 +107,7 @@ export class Importer {
     this.#generation++;
     this.#worker?.terminate();
     this.#worker = undefined;
-    if (this.state.kind === 'running' || this.state.kind === 'confirm' || this.state.kind === 'columns') this.state = { kind: 'idle' };
+    if (['running', 'confirm', 'confirm-draw', 'columns'].includes(this.state.kind)) this.state = { kind: 'idle' };
     const stopped = this.#current;
     this.#current = undefined;
     if (stopped) this.#onStopped(stopped, 'cancelled');
@@ -164,16 +172,32 @@ export class Importer {
         this.#worker = undefined;
         if (message.kind === 'error') this.#fail(source, message.problems);
         else {
-          this.#last = run;
-          this.#current = undefined;
-          this.state = {
-            kind: 'done',
-            fileName: source.fileName,
-            notices: message.result.notices,
-            attributeKeys: message.attributeKeys,
-            typeAttribute,
+          const { graph } = message.result;
+          const finish = (): void => {
+            this.#last = run;
+            this.#current = undefined;
+            this.state = {
+              kind: 'done',
+              fileName: source.fileName,
+              notices: message.result.notices,
+              attributeKeys: message.attributeKeys,
+              typeAttribute,
+            };
+            this.#onGraph(graph, source);
           };
-          this.#onGraph(message.result.graph, source);
+          const lines = bundles(graph.relations, new Map(graph.relationTypes.map((t) => [t.id, t]))).length;
+          if (graph.entities.length + lines <= CONFIRM_ELEMENTS) finish();
+          else {
+            const entities = graph.entities.length;
+            this.state = {
+              kind: 'confirm-draw',
+              fileName: source.fileName,
+              entities,
+              relations: graph.relations.length,
+              lines,
+              proceed: finish,
+            };
+          }
         }
       }
     };

@@ -8,6 +8,7 @@ import { createBulkLayer } from './bulk-layer.ts';
 import { rendererOf } from './renderer.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 import { passGate } from '../test-gates.ts';
+import { bundleLabel, bundledUnder } from './elements.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -241,6 +242,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   let lastLens: CanvasLens = {};
   let lastLabels: ReadonlyMap<string, string> = new Map();
   let stream = finished();
+  /** Relations drawn under another relation's line (parallel ones), so that state naming them reaches that line. */
+  let drawnAs = bundledUnder(elements);
 
   /** Adds `all` from `from` on, a chunk per frame, each sized from how long the last frame took. */
   function streamRest(all: ElementDefinition[], from: number): Stream {
@@ -291,7 +294,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   /** A late element's definition with the current language's label and, for nodes, the active lens's size and colour. */
   function withCurrentView(el: ElementDefinition): ElementDefinition {
     const id = String(el.data.id);
-    const relabelled = lastLabels.get(id);
+    const given = lastLabels.get(id);
+    const members = el.data['members'] as string[] | undefined;
+    const relabelled = given === undefined ? undefined : bundleLabel(given, members?.length ?? 1);
     const label = relabelled !== el.data['label'] ? relabelled : undefined;
     const size = lastLens.sizes?.get(id);
     const colour = lastLens.colours?.get(id);
@@ -316,6 +321,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       lastState = undefined;
       lastLens = {};
       lastLabels = new Map();
+      drawnAs = bundledUnder(next);
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
       const style = sizeStyle(next, webgl);
@@ -350,7 +356,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       lastLabels = labels;
       cy.batch(() => {
         cy.elements().forEach((el) => {
-          const label = labels.get(el.id());
+          const given = labels.get(el.id());
+          const members = el.data('members') as string[] | undefined;
+          const label = given === undefined ? undefined : bundleLabel(given, members?.length ?? 1);
           if (label !== undefined && el.data('label') !== label) el.data('label', label);
         });
       });
@@ -364,14 +372,23 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       const fadeAll = state.emphasis !== undefined && cy.elements().length <= MAX_FADE_ELEMENTS && !bulkLayer.enabled;
       cy.elements().forEach((el) => {
         const id = el.id();
-        const visible = el.group() === 'nodes' ? state.visible.nodes.has(id) : state.visible.edges.has(id);
+        const members = el.data('members') as string[] | undefined;
+        const visible =
+          el.group() === 'nodes'
+            ? state.visible.nodes.has(id)
+            : members
+              ? members.some((m) => state.visible.edges.has(m))
+              : state.visible.edges.has(id);
         if (!visible) next.get('hidden')!.add(id);
         if (fadeAll && !state.emphasis!.has(id)) next.get('faded')!.add(id);
       });
       // Only elements on the canvas count as having a class: one still to come in a later chunk gets it when the
       // state is applied again after that chunk.
       const mark = (cls: ViewClass, ids: Iterable<string> | undefined): void => {
-        for (const id of ids ?? []) if (cy.hasElementWithId(id)) next.get(cls)!.add(id);
+        for (const given of ids ?? []) {
+          const id = drawnAs.get(given) ?? given;
+          if (cy.hasElementWithId(id)) next.get(cls)!.add(id);
+        }
       };
       mark('selected', state.selected ? [state.selected] : undefined);
       mark('neighbour', state.emphasis);

@@ -1,7 +1,8 @@
 // Pure mapping from the knowledge model to Cytoscape element definitions (no DOM, no Cytoscape instance).
 import type { ElementDefinition } from 'cytoscape';
-import type { CompiledGraph, Entity, Relation } from '../graph/types.ts';
+import type { CompiledGraph, Entity } from '../graph/types.ts';
 import { neutraliseHidden } from '../graph/text-checks.ts';
+import { bundles } from '../graph/bundles.ts';
 import { positionBounds } from './viewport.ts';
 
 export type Lang = 'en' | 'zh';
@@ -71,8 +72,11 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
       ...(position ? { position: { x: position.x, y: position.y } } : {}),
     };
   });
-  const edges: ElementDefinition[] = graph.relations.map((r: Relation) => {
+  const edges: ElementDefinition[] = bundles(graph.relations, relationTypes).map((members) => {
+    // The line takes the smallest relation id (code units), as the details panel's folded item does.
+    const r = members.reduce((min, m) => (m.id < min.id ? m : min));
     const type = relationTypes.get(r.type);
+    const label = type ? type.label[lang] || type.label.en : r.type;
     return {
       group: 'edges',
       data: {
@@ -80,13 +84,29 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
         source: r.source,
         target: r.target,
         type: r.type,
-        label: type ? type.label[lang] || type.label.en : r.type,
+        label: bundleLabel(label, members.length),
         modality: r.modality,
+        ...(members.length > 1 ? { members: members.map((m) => m.id) } : {}),
       },
-      classes: [r.modality, type?.symmetric ? 'symmetric' : 'directed'].join(' '),
+      classes: [r.modality, type?.symmetric ? 'symmetric' : 'directed', ...(members.length > 1 ? ['bundle'] : [])].join(' '),
     };
   });
   return [...nodes, ...edges];
+}
+
+/** A line's label: its type, with the number of relations it stands for when that is more than one. */
+export function bundleLabel(label: string, count: number): string {
+  return count > 1 ? `${label} ×${count.toLocaleString('en')}` : label;
+}
+
+/** Which drawn line stands for each relation that is not drawn under its own id (the other members of a bundle). */
+export function bundledUnder(elements: readonly ElementDefinition[]): Map<string, string> {
+  const under = new Map<string, string>();
+  for (const el of elements) {
+    const members = el.data['members'] as string[] | undefined;
+    if (el.group === 'edges' && members) for (const id of members) if (id !== el.data.id) under.set(id, el.data.id!);
+  }
+  return under;
 }
 
 /**
