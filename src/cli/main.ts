@@ -10,6 +10,8 @@ import { graphStats } from '../lib/graph/stats.ts';
 import { ARTIFACT, buildArtifact } from './build-artifact.ts';
 import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
 import { loadData } from './load-data.ts';
+import { integer } from './options.ts';
+import { err, out } from './terminal.ts';
 
 const USAGE = `kg — the knowledge-graph engine on the command line
 
@@ -64,24 +66,6 @@ const OPTIONS = {
   title: { type: 'string' },
 } as const;
 
-function out(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-function integer(values: Values, key: string, fallback: number, min: number, max: number): number {
-  const raw = values[key];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new KgError({
-      code: 'CLI_BAD_OPTION',
-      severity: 'error',
-      message: `--${key} must be a whole number from ${min} to ${max}, got "${String(raw)}"`,
-    });
-  }
-  return n;
-}
-
 export function list(values: Values, key: string): string[] | undefined {
   const raw = values[key];
   return typeof raw === 'string'
@@ -107,11 +91,9 @@ const COMMANDS: Record<string, (args: string[], values: Values) => Promise<numbe
       typeof values.data === 'string' ? values.data : DEFAULT_DATA,
       typeof values.output === 'string' ? values.output : ARTIFACT,
     );
-    for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    for (const p of result.problems) err(formatProblem(p));
     if (!result.ok) {
-      process.stderr.write(
-        `kg compile: ${result.problems.filter((p) => p.severity === 'error').length} error(s); the previous artifact was kept\n`,
-      );
+      err(`kg compile: ${result.problems.filter((p) => p.severity === 'error').length} error(s); the previous artifact was kept`);
       return 1;
     }
     out(
@@ -159,8 +141,9 @@ const COMMANDS: Record<string, (args: string[], values: Values) => Promise<numbe
   async search(args, values) {
     const query = args.join(' ');
     if (!query) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg search needs a QUERY' });
+    const limit = integer(values, 'limit', 10, 1, 1000);
     const graph = await loadGraph(values);
-    const hits = search(buildSearchIndex(graph.mapNodes((_, e) => e)), query, { limit: integer(values, 'limit', 10, 1, 1000) });
+    const hits = search(buildSearchIndex(graph.mapNodes((_, e) => e)), query, { limit });
     const rows = hits.map((h) => ({ ...describe(graph, h.id), score: h.score, matched: h.matched, field: h.field }));
     if (values.json) out(JSON.stringify({ query, hits: rows }, null, 2));
     else if (rows.length === 0) out(`no match for "${query}"`);
@@ -172,9 +155,9 @@ const COMMANDS: Record<string, (args: string[], values: Values) => Promise<numbe
 
   async neighbors(args, values) {
     if (!args[0]) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg neighbors needs an ENTITY' });
+    const depth = integer(values, 'depth', 1, 1, 10);
     const graph = await loadGraph(values);
     const id = resolveEntity(graph, args.join(' '));
-    const depth = integer(values, 'depth', 1, 1, 10);
     const { distances, relations } = neighbourhood(graph, id, depth);
     const neighbours = [...distances]
       .filter(([n]) => n !== id)
@@ -200,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`kg: ${(error as Error).message}\n\n${USAGE}\n`);
+    err(`kg: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const [command, ...args] = parsed.positionals;
@@ -213,14 +196,14 @@ export async function main(argv: string[]): Promise<number> {
   const lenses = await import('./commands-lenses.ts');
   const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command] ?? exporting.EXPORT_COMMANDS[command] ?? lenses.LENS_COMMANDS[command];
   if (!run) {
-    process.stderr.write(`kg: unknown command "${command}"\n\n${USAGE}\n`);
+    err(`kg: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
   try {
     return await run(args, parsed.values);
   } catch (error) {
     if (error instanceof KgError) {
-      for (const p of error.problems) process.stderr.write(`kg ${command}: ${formatProblem(p)}\n`);
+      for (const p of error.problems) err(`kg ${command}: ${formatProblem(p)}`);
       return 1;
     }
     throw error;
@@ -233,7 +216,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`kg: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      err(`kg: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       process.exitCode = 70;
     },
   );
