@@ -28,7 +28,7 @@ Usage:
                selection: --focus ENTITY --depth N | --path FROM,TO [path options] | --types a,b | --relations a,b
                           | --modality fact,opinion | --ids a,b,c   (images: --scale 1-4 --title TEXT)
 
-PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file.
+PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file;\na file above 50 MB needs --confirm-large (256 MB at most).
 A CSV edge list can come with --csv-nodes FILE (a node table: id,label,type,…), and --csv-columns ROLE=COLUMN,…
 says which columns are which when their names do not (roles: source, target, type, id, directed; none for no column).
 ENTITY, FROM and TO take an id or any name or alias in any language.`;
@@ -40,6 +40,7 @@ const OPTIONS = {
   'csv-nodes': { type: 'string' },
   'csv-columns': { type: 'string' },
   json: { type: 'boolean' },
+  'confirm-large': { type: 'boolean' },
   limit: { type: 'string' },
   depth: { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -204,6 +205,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof KgError) {
       for (const p of error.problems) err(`kg ${command}: ${formatProblem(p)}`);
+      return 1;
+    }
+    // A file-system refusal (missing file, -o into a folder, no permission) is the user's input, not a bug: one line.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof Error && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      err(`kg ${command}: CLI_FILE_ERROR ${error.message}`);
       return 1;
     }
     throw error;

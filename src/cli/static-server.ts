@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +21,13 @@ export async function serveStatic(root: string, mounts: Record<string, string> =
   const base = resolve(root);
   const server = createServer((req, res) => {
     void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      } catch {
+        res.writeHead(400).end('bad request');
+        return;
+      }
       let dir = base;
       let rel = path;
       for (const [prefix, folder] of Object.entries(mounts)) {
@@ -30,8 +36,10 @@ export async function serveStatic(root: string, mounts: Record<string, string> =
           rel = path.slice(prefix.length);
         }
       }
-      const file = normalize(join(dir, rel === '/' || rel === '' ? 'index.html' : rel));
-      if (!file.startsWith(dir)) {
+      // Resolved after decoding, so `..%2F` is a real `..`; the prefix check includes the separator, so `dist-secret`
+      // is not inside `dist`. NUL never names a file.
+      const file = resolve(dir, `.${sep}${rel === '/' || rel === '' ? 'index.html' : rel}`);
+      if (!file.startsWith(dir + sep) || file.includes('\0')) {
         res.writeHead(403).end();
         return;
       }
