@@ -184,8 +184,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    err(`kg: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    // One line, like every other refusal; the full usage is one `kg --help` away.
+    const command = argv.find((a) => !a.startsWith('-')) ?? '';
+    err(`kg${command ? ` ${command}` : ''}: CLI_USAGE ${(error as Error).message.replace(/\s*\n\s*/g, ' ')} — see kg --help`);
+    return 1;
   }
   const [command, ...args] = parsed.positionals;
   if (parsed.values.help || !command) {
