@@ -2,21 +2,33 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.gexf': 'application/xml; charset=utf-8',
-  '.graphml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
+/** A Map, so that an extension such as `.constructor` is an unknown type rather than an Object member. */
+const TYPES = new Map<string, string>(
+  Object.entries({
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.gexf': 'application/xml; charset=utf-8',
+    '.graphml': 'application/xml; charset=utf-8',
+    '.csv': 'text/csv; charset=utf-8',
+  }),
+);
 
-/** Serves `root` on 127.0.0.1 at a free port. Extra folders can be mounted under a prefix (e.g. test fixtures). */
+/** Whether `file` is `dir` itself or inside it (a bare prefix test would let `dist` reach `dist-secret`). */
+function isInside(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Extra folders can be mounted under a prefix (e.g. test fixtures).
+ * Never serves a file outside its folders (403), answers a malformed request path with 400, and no request can
+ * stop the server.
+ */
 export async function serveStatic(root: string, mounts: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
   const base = resolve(root);
   const server = createServer((req, res) => {
@@ -31,26 +43,28 @@ export async function serveStatic(root: string, mounts: Record<string, string> =
       let dir = base;
       let rel = path;
       for (const [prefix, folder] of Object.entries(mounts)) {
-        if (path.startsWith(prefix)) {
+        const bare = prefix.replace(/\/+$/, '');
+        if (path === bare || path.startsWith(`${bare}/`)) {
           dir = resolve(folder);
-          rel = path.slice(prefix.length);
+          rel = path.slice(bare.length);
         }
       }
-      // Resolved after decoding, so `..%2F` is a real `..`; the prefix check includes the separator, so `dist-secret`
-      // is not inside `dist`. NUL never names a file.
-      const file = resolve(dir, `.${sep}${rel === '/' || rel === '' ? 'index.html' : rel}`);
-      if (!file.startsWith(dir + sep) || file.includes('\0')) {
+      const file = normalize(join(dir, rel === '/' || rel === '' ? 'index.html' : rel));
+      if (!isInside(file, dir) || path.includes('\0')) {
         res.writeHead(403).end();
         return;
       }
       try {
         const body = await readFile(file);
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': TYPES.get(extname(file)) ?? 'application/octet-stream', 'cache-control': 'no-store' });
         res.end(body);
       } catch {
         res.writeHead(404).end('not found');
       }
-    })();
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
