@@ -192,7 +192,7 @@ describe('kg data folder', () => {
 });
 
 describe('kg --data file', () => {
-  it('refuses /dev/zero, a directory-like special file and a missing file before reading', async () => {
+  it('refuses /dev/zero, a device as --csv-nodes and a missing file before reading', async () => {
     expectRefusal(await kg('stats', '--data', '/dev/zero'), 'stats', 'CLI_NOT_A_FILE');
     expectRefusal(await kg('stats', '--data', join(dir, 'missing.json')), 'stats', 'CLI_NO_FILE');
     expectRefusal(await kg('stats', '--data', graphFile, '--csv-nodes', '/dev/null'), 'stats', 'CLI_NOT_A_FILE');
