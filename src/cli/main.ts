@@ -199,8 +199,8 @@ export async function main(argv: string[]): Promise<number> {
   const lenses = await import('./commands-lenses.ts');
   const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command] ?? exporting.EXPORT_COMMANDS[command] ?? lenses.LENS_COMMANDS[command];
   if (!run) {
-    err(`kg: unknown command "${command}"\n\n${USAGE}`);
-    return 2;
+    err(`kg: CLI_USAGE unknown command "${command}" — see kg --help`);
+    return 1;
   }
   try {
     return await run(args, parsed.values);

@@ -252,6 +252,13 @@ describe('kg usage errors', () => {
     expectRefusal(await kg('path', 'a', 'c', '--max-hops', '1.5', '--data', graphFile), 'path', 'PATH_BAD_OPTION');
   });
 
+  it('refuses an unknown command or option with one line', async () => {
+    expectRefusal(await kg('stats', '--bogus', '--data', graphFile), 'stats', 'CLI_USAGE');
+    const run = await kg(`x${OSC0}`);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^kg: CLI_USAGE unknown command "x\\u001b\]0;pwned\\u0007" — see kg --help\n$/);
+  });
+
   it('rejects an unknown --lang and a date that is not on the calendar', async () => {
     expectRefusal(await kg('path', 'a', 'c', '--lang', 'xx', '--data', graphFile), 'path', 'CLI_BAD_OPTION');
     expectRefusal(await kg('export', '--format', 'json', '--lang', 'xx', '--data', graphFile), 'export', 'CLI_BAD_OPTION');
