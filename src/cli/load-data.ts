@@ -72,7 +72,8 @@ export async function loadData(values: Values, limits: FileLimits = FILE_LIMITS)
   const columns = typeof values['csv-columns'] === 'string' ? csvColumns(values['csv-columns']) : undefined;
   const { graph } = importGraph(text(path, '--data'), {
     fileName: path,
-    maxBytes: limits.max,
+    // Each file was checked against limits.max before reading; the importer's own (browser) size prompt never applies.
+    maxBytes: 2 * limits.max,
     ...(nodes !== undefined ? { csvNodes: text(nodes, '--csv-nodes'), csvNodesFileName: nodes } : {}),
     ...(columns ? { csvColumns: columns } : {}),
   });
