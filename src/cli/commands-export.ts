@@ -13,6 +13,8 @@ import type { Modality } from '../lib/graph/types.ts';
 import { loadData } from './load-data.ts';
 import { flagsOf } from './commands-extra.ts';
 import type { Values } from './main.ts';
+import { integer, langOf } from './options.ts';
+import { err, outData } from './terminal.ts';
 
 const DATA_FORMATS: Record<string, string> = {
   json: 'kg-json',
@@ -54,9 +56,7 @@ function selection(
   let name = 'whole-graph';
   if (typeof values.focus === 'string') {
     const id = resolveEntity(graph, values.focus);
-    const depth = Number(values.depth ?? 1);
-    if (!Number.isInteger(depth) || depth < 1 || depth > 5)
-      throw new KgError({ code: 'CLI_BAD_OPTION', severity: 'error', message: '--depth must be 1 to 5' });
+    const depth = integer(values, 'depth', 1, 1, 5);
     options.focus = { id, depth };
     name = `${id}-neighbourhood-d${depth}`;
     title = lang === 'zh' ? `${label(id)} 的 ${depth} 度邻域` : `${label(id)}: neighbourhood, depth ${depth}`;
@@ -102,10 +102,11 @@ export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) =>
         message: `--format must be one of ${[...Object.keys(DATA_FORMATS), ...IMAGE_FORMATS].join(', ')}`,
       });
     }
+    const lang = langOf(values);
+    const scale = integer(values, 'scale', 2, 1, 4);
     const symmetric = symmetricMode(values.symmetric);
     const compiled = await loadData(values);
     const graph = buildGraph(compiled);
-    const lang = values.lang === 'zh' ? 'zh' : 'en';
     const { options, name, title } = selection(graph, values, lang);
     const chosen = selectForExport(graph, options);
     const subset = subgraph(compiled, chosen);
@@ -113,13 +114,12 @@ export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) =>
     let extension: string;
     if (isImage) {
       const { renderImage } = await import('./render-image.ts');
-      const scale = Number(values.scale ?? 2);
       bytes = await renderImage({
         graph: subset,
         lang,
         image: {
           format: format as (typeof IMAGE_FORMATS)[number],
-          scale: Number.isFinite(scale) ? Math.min(4, Math.max(1, scale)) : 2,
+          scale,
           transparent: false,
           background: '#ffffff',
           keepPathHighlight: Boolean(options.path),
@@ -135,10 +135,10 @@ export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) =>
       extension = exporter.extension;
     }
     const file = typeof values.output === 'string' ? values.output : `${name}.${extension}`;
-    if (file === '-') process.stdout.write(bytes);
+    if (file === '-') outData(bytes, isImage && format !== 'svg');
     else {
       writeFileSync(file, bytes);
-      process.stderr.write(`kg export: ${chosen.nodes.size} entities, ${chosen.edges.size} relations → ${file}\n`);
+      err(`kg export: ${chosen.nodes.size} entities, ${chosen.edges.size} relations → ${file}`);
     }
     return 0;
   },

@@ -6,10 +6,8 @@ import { entityName, findPaths, pathCitations, pathOptionsFromFlags, pathSentenc
 import type { PathFlags } from '../lib/graph/paths/index.ts';
 import { loadData } from './load-data.ts';
 import type { Values } from './main.ts';
-
-function out(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
+import { langOf } from './options.ts';
+import { out } from './terminal.ts';
 
 export function flagsOf(values: Values): PathFlags {
   const flags: PathFlags = {};
@@ -24,13 +22,13 @@ export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => 
   async path(args, values) {
     if (args.length !== 2)
       throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg path needs FROM and TO (quote names with spaces)' });
+    const lang = langOf(values);
     const graph = buildGraph(await loadData(values));
     const from = resolveEntity(graph, args[0]!);
     const to = resolveEntity(graph, args[1]!);
     const options = pathOptionsFromFlags(flagsOf(values));
     if (options.avoid) options.avoid = options.avoid.map((a) => resolveEntity(graph, a));
     const result = findPaths(graph, from, to, options);
-    const lang = values.lang === 'zh' ? 'zh' : 'en';
     if (values.json) {
       out(
         JSON.stringify(

@@ -4,26 +4,14 @@ import { buildGraph, type KnowledgeGraph } from '../lib/graph/model.ts';
 import { asOfEdgeFilter, lensById, ranking, relationsAsOf, runLens, type LensScope } from '../lib/graph/lenses/index.ts';
 import { loadData } from './load-data.ts';
 import type { Values } from './main.ts';
+import { asOfDate, integer } from './options.ts';
+import { out } from './terminal.ts';
 
 /** The lenses `kg rank --metric` takes: every lens that gives a number per entity. */
 export const RANK_METRICS = ['pagerank', 'betweenness', 'degree', 'weighted-degree'] as const;
 
-function out(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
 function usage(message: string): KgError {
   return new KgError({ code: 'CLI_BAD_OPTION', severity: 'error', message });
-}
-
-function topOf(values: Values): number {
-  const raw = values.top;
-  if (raw === undefined) return 20;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > 100_000) {
-    throw usage(`--top must be a whole number from 1 to 100000, got "${String(raw)}"`);
-  }
-  return n;
 }
 
 async function loadGraph(values: Values): Promise<KnowledgeGraph> {
@@ -32,9 +20,8 @@ async function loadGraph(values: Values): Promise<KnowledgeGraph> {
 
 /** The `--as-of` time slice (undated relations kept), or the whole graph; also a line saying what was kept. */
 function scopeOf(graph: KnowledgeGraph, values: Values): { asOf?: string; scope: LensScope; note?: string } {
-  const asOf = values['as-of'];
+  const asOf = asOfDate(values);
   if (asOf === undefined) return { scope: {} };
-  if (typeof asOf !== 'string') throw usage('--as-of needs a DATE (YYYY, YYYY-MM, YYYY-MM-DD or a decade like 2010s)');
   const kept = relationsAsOf(graph, asOf).size;
   const dated = relationsAsOf(graph, asOf, { includeUndated: false }).size;
   return {
@@ -62,7 +49,8 @@ export const LENS_COMMANDS: Record<string, (args: string[], values: Values) => P
         `--metric ${metric} does not rank entities (it is a ${lens.kind} lens); use ${RANK_METRICS.join(', ')} — or kg communities`,
       );
     }
-    const top = topOf(values);
+    const top = integer(values, 'top', 20, 1, 100_000);
+    asOfDate(values);
     const graph = await loadGraph(values);
     const { asOf, scope, note } = scopeOf(graph, values);
     const rows = ranking(runLens(graph, lens.id, {}, scope).values, top).map(({ id, value }) => {
@@ -82,6 +70,7 @@ export const LENS_COMMANDS: Record<string, (args: string[], values: Values) => P
   },
 
   async communities(_args, values) {
+    asOfDate(values);
     const graph = await loadGraph(values);
     const { asOf, scope, note } = scopeOf(graph, values);
     const result = runLens(graph, 'louvain', {}, scope);

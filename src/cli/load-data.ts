@@ -1,9 +1,10 @@
 // Loads `--data` for the CLI: a graph-data folder, a compiled artifact, or a graph file another tool wrote (a CSV edge
 // list with, optionally, `--csv-nodes` and `--csv-columns`).
 import { readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { didYouMean, KgError } from '../lib/graph/errors.ts';
 import type { CsvColumnChoice, CsvRole } from '../lib/graph/formats/import-types.ts';
-import { CSV_ROLES } from '../lib/graph/formats/import-types.ts';
+import { CSV_ROLES, IMPORT_DEFAULTS } from '../lib/graph/formats/import-types.ts';
 import type { CompiledGraph } from '../lib/graph/types.ts';
 import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
 
@@ -11,8 +12,53 @@ export { DEFAULT_DATA } from './data-folder.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
+/** How much the CLI reads from one `--data`/`--csv-nodes` file: above `confirm`, only with --confirm-large; above `max`, never. */
+export interface FileLimits {
+  confirm: number;
+  max: number;
+}
+
+/**
+ * The CLI's size limits. `max` stays well below the longest string V8 can hold (~512 MiB), so decoding a file that
+ * passed the check cannot fail for lack of room.
+ */
+export const FILE_LIMITS: FileLimits = { confirm: IMPORT_DEFAULTS.maxBytes, max: 256 * 1024 * 1024 };
+
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+function refuse(code: string, file: string, message: string, hint?: string): never {
+  throw new KgError({ code, severity: 'error', file, message, ...(hint ? { hint } : {}) });
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Reads one input file after checking, before any byte is read, that it exists, is a regular file (not /dev/zero, a
+ * FIFO or a socket) and is within the limits.
+ */
+function readChecked(file: string, option: string, confirmed: boolean, limits: FileLimits): Uint8Array {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) refuse('CLI_NO_FILE', file, `${option}: no such file or folder`);
+  if (!stats.isFile()) refuse('CLI_NOT_A_FILE', file, `${option}: ${kindOf(stats)}`, 'name a graph file or a graph-data folder');
+  if (stats.size > limits.max)
+    refuse('CLI_FILE_TOO_LARGE', file, `${option}: the file is ${mb(stats.size)} MB, above the ${mb(limits.max)} MB the CLI reads`);
+  if (stats.size > limits.confirm && !confirmed)
+    refuse(
+      'CLI_FILE_LARGE',
+      file,
+      `${option}: the file is ${mb(stats.size)} MB, above ${mb(limits.confirm)} MB; importing may take a while`,
+      'add --confirm-large to import it anyway',
+    );
+  return new Uint8Array(readFileSync(file));
+}
+
 /** Loads the graph the options name: `--data` (default graph-data/), `--csv-nodes` and `--csv-columns`. */
-export async function loadData(values: Values): Promise<CompiledGraph> {
+export async function loadData(values: Values, limits: FileLimits = FILE_LIMITS): Promise<CompiledGraph> {
   const path = typeof values['data'] === 'string' ? values['data'] : DEFAULT_DATA;
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     const { compiled, problems } = compileFolder(path);
@@ -20,12 +66,15 @@ export async function loadData(values: Values): Promise<CompiledGraph> {
     return compiled;
   }
   const { decodeText, importGraph } = await import('../lib/graph/formats/index.ts');
-  const text = (file: string): string => decodeText(new Uint8Array(readFileSync(file)), file).text;
+  const confirmed = values['confirm-large'] === true;
+  const text = (file: string, option: string): string => decodeText(readChecked(file, option, confirmed, limits), file).text;
   const nodes = typeof values['csv-nodes'] === 'string' ? values['csv-nodes'] : undefined;
   const columns = typeof values['csv-columns'] === 'string' ? csvColumns(values['csv-columns']) : undefined;
-  const { graph } = importGraph(text(path), {
+  const { graph } = importGraph(text(path, '--data'), {
     fileName: path,
-    ...(nodes !== undefined ? { csvNodes: text(nodes), csvNodesFileName: nodes } : {}),
+    // Each file was checked against limits.max before reading; the importer's own (browser) size prompt never applies.
+    maxBytes: 2 * limits.max,
+    ...(nodes !== undefined ? { csvNodes: text(nodes, '--csv-nodes'), csvNodesFileName: nodes } : {}),
     ...(columns ? { csvColumns: columns } : {}),
   });
   return graph;

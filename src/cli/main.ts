@@ -10,6 +10,8 @@ import { graphStats } from '../lib/graph/stats.ts';
 import { ARTIFACT, buildArtifact } from './build-artifact.ts';
 import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
 import { loadData } from './load-data.ts';
+import { integer } from './options.ts';
+import { err, out } from './terminal.ts';
 
 const USAGE = `kg — the knowledge-graph engine on the command line
 
@@ -28,7 +30,7 @@ Usage:
                selection: --focus ENTITY --depth N | --path FROM,TO [path options] | --types a,b | --relations a,b
                           | --modality fact,opinion | --ids a,b,c   (images: --scale 1-4 --title TEXT)
 
-PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file.
+PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file;\na file above 50 MB needs --confirm-large (256 MB at most).
 A CSV edge list can come with --csv-nodes FILE (a node table: id,label,type,…), and --csv-columns ROLE=COLUMN,…
 says which columns are which when their names do not (roles: source, target, type, id, directed; none for no column).
 ENTITY, FROM and TO take an id or any name or alias in any language.`;
@@ -40,6 +42,7 @@ const OPTIONS = {
   'csv-nodes': { type: 'string' },
   'csv-columns': { type: 'string' },
   json: { type: 'boolean' },
+  'confirm-large': { type: 'boolean' },
   limit: { type: 'string' },
   depth: { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -67,24 +70,6 @@ const OPTIONS = {
   symmetric: { type: 'string' },
 } as const;
 
-function out(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
-
-function integer(values: Values, key: string, fallback: number, min: number, max: number): number {
-  const raw = values[key];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new KgError({
-      code: 'CLI_BAD_OPTION',
-      severity: 'error',
-      message: `--${key} must be a whole number from ${min} to ${max}, got "${String(raw)}"`,
-    });
-  }
-  return n;
-}
-
 export function list(values: Values, key: string): string[] | undefined {
   const raw = values[key];
   return typeof raw === 'string'
@@ -110,11 +95,9 @@ const COMMANDS: Record<string, (args: string[], values: Values) => Promise<numbe
       typeof values.data === 'string' ? values.data : DEFAULT_DATA,
       typeof values.output === 'string' ? values.output : ARTIFACT,
     );
-    for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    for (const p of result.problems) err(formatProblem(p));
     if (!result.ok) {
-      process.stderr.write(
-        `kg compile: ${result.problems.filter((p) => p.severity === 'error').length} error(s); the previous artifact was kept\n`,
-      );
+      err(`kg compile: ${result.problems.filter((p) => p.severity === 'error').length} error(s); the previous artifact was kept`);
       return 1;
     }
     out(
@@ -162,8 +145,9 @@ const COMMANDS: Record<string, (args: string[], values: Values) => Promise<numbe
   async search(args, values) {
     const query = args.join(' ');
     if (!query) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg search needs a QUERY' });
+    const limit = integer(values, 'limit', 10, 1, 1000);
     const graph = await loadGraph(values);
-    const hits = search(buildSearchIndex(graph.mapNodes((_, e) => e)), query, { limit: integer(values, 'limit', 10, 1, 1000) });
+    const hits = search(buildSearchIndex(graph.mapNodes((_, e) => e)), query, { limit });
     const rows = hits.map((h) => ({ ...describe(graph, h.id), score: h.score, matched: h.matched, field: h.field }));
     if (values.json) out(JSON.stringify({ query, hits: rows }, null, 2));
     else if (rows.length === 0) out(`no match for "${query}"`);
@@ -175,9 +159,9 @@ const COMMANDS: Record<string, (args: string[], values: Values) => Promise<numbe
 
   async neighbors(args, values) {
     if (!args[0]) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg neighbors needs an ENTITY' });
+    const depth = integer(values, 'depth', 1, 1, 10);
     const graph = await loadGraph(values);
     const id = resolveEntity(graph, args.join(' '));
-    const depth = integer(values, 'depth', 1, 1, 10);
     const { distances, relations } = neighbourhood(graph, id, depth);
     const neighbours = [...distances]
       .filter(([n]) => n !== id)
@@ -203,8 +187,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`kg: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    // One line, like every other refusal; the full usage is one `kg --help` away.
+    const command = argv.find((a) => !a.startsWith('-')) ?? '';
+    err(`kg${command ? ` ${command}` : ''}: CLI_USAGE ${(error as Error).message.replace(/\s*\n\s*/g, ' ')} — see kg --help`);
+    return 1;
   }
   const [command, ...args] = parsed.positionals;
   if (parsed.values.help || !command) {
@@ -216,14 +202,20 @@ export async function main(argv: string[]): Promise<number> {
   const lenses = await import('./commands-lenses.ts');
   const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command] ?? exporting.EXPORT_COMMANDS[command] ?? lenses.LENS_COMMANDS[command];
   if (!run) {
-    process.stderr.write(`kg: unknown command "${command}"\n\n${USAGE}\n`);
-    return 2;
+    err(`kg: CLI_USAGE unknown command "${command}" — see kg --help`);
+    return 1;
   }
   try {
     return await run(args, parsed.values);
   } catch (error) {
     if (error instanceof KgError) {
-      for (const p of error.problems) process.stderr.write(`kg ${command}: ${formatProblem(p)}\n`);
+      for (const p of error.problems) err(`kg ${command}: ${formatProblem(p)}`);
+      return 1;
+    }
+    // A file-system refusal (missing file, -o into a folder, no permission) is the user's input, not a bug: one line.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof Error && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      err(`kg ${command}: CLI_FILE_ERROR ${error.message}`);
       return 1;
     }
     throw error;
@@ -236,7 +228,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`kg: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      err(`kg: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       process.exitCode = 70;
     },
   );

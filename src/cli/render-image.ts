@@ -7,6 +7,7 @@ import type { RenderRequest } from '../render.ts';
 import { KgError } from '../lib/graph/errors.ts';
 import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
+import { err } from './terminal.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -14,7 +15,7 @@ const DIST = join(ROOT, 'dist');
 /** Builds the app once if `dist/render.html` is missing, so the CLI works right after `npm install`. */
 function ensureBuilt(): void {
   if (existsSync(join(DIST, 'render.html'))) return;
-  process.stderr.write('kg export: building the app once for image export…\n');
+  err('kg export: building the app once for image export…');
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit', cwd: ROOT });
   if (result.status !== 0)
     throw new KgError({ code: 'EXPORT_BUILD_FAILED', severity: 'error', message: 'vite build failed; run `npm run build` to see why' });

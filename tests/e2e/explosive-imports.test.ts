@@ -93,10 +93,11 @@ describe('ids that are Object members', () => {
       .getByLabel('Import graph file')
       .setInputFiles({ name: 'proto.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(() => evalKg<string[]>(page, 'cy.nodes().map((n) => n.id()).sort()')).toEqual(['__proto__', 'b']);
-    for (const [id, other] of [
+    const pairs: Array<[id: string, other: string]> = [
       ['b', '__proto__'],
       ['__proto__', 'b'],
-    ]) {
+    ];
+    for (const [id, other] of pairs) {
       await page.evaluate(
         (entity) => (window as unknown as { __kg: { explorer: { selectEntity(id: string): void } } }).__kg.explorer.selectEntity(entity),
         id,

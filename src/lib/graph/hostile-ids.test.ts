@@ -71,7 +71,11 @@ describe('ids that are Object members', () => {
     expect(search(buildSearchIndex(COMPILED.entities), '__proto__')[0]?.id).toBe('__proto__');
     const visible = visibleSet(graph, { hiddenEntityTypes: [], hiddenRelationTypes: [], modalities: [...MODALITIES] });
     expect(visible.nodes.has('__proto__')).toBe(true);
-    expect(entityRelationGroups(graph, '__proto__').flatMap((g) => g.items.map((i) => i.other)).sort()).toEqual(['b', 'b', 'constructor']);
+    expect(
+      entityRelationGroups(graph, '__proto__')
+        .flatMap((g) => g.items.map((i) => i.other))
+        .sort(),
+    ).toEqual(['b', 'b', 'constructor']);
     // The ring's relations begin in 2024; the two undated ones stay.
     expect(graphAsOf(graph, '2023').size).toBe(graph.size - IDS.length);
     expect(graph.copy().hasDirectedEdge('__proto__', 'constructor')).toBe(true);

@@ -83,7 +83,9 @@ function utf8(bytes: Uint8Array, notText: (what: string, hint?: string) => never
   const decoder = platformDecoder('utf-8');
   try {
     return decoder ? decoder.decode(bytes) : strFromU8(bytes);
-  } catch {
+  } catch (error) {
+    // A RangeError means the text is longer than the platform can hold as one string, not that the bytes are wrong.
+    if (error instanceof RangeError) return notText(`it is too large to hold as text (${bytes.length} bytes)`);
     return notText('it is not valid UTF-8', 'save the file as UTF-8 (for example "CSV UTF-8" in a spreadsheet)');
   }
 }

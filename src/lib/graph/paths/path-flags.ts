@@ -25,8 +25,8 @@ const list = (value: string): string[] =>
     .filter(Boolean);
 
 function whole(value: string, flag: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) {
+  // Decimal digits only: `Number` alone would take 0x2, 1e1, 1.5 and " ".
+  if (!/^\d{1,9}$/.test(value.trim())) {
     throw new KgError({
       code: 'PATH_BAD_OPTION',
       severity: 'error',
@@ -34,7 +34,7 @@ function whole(value: string, flag: string): number {
       field: flag,
     });
   }
-  return n;
+  return Number(value);
 }
 
 /** Turns flags into partial path options. Value checks (known types, bounds) are left to `resolvePathOptions`. */
