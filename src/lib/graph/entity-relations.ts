@@ -1,6 +1,7 @@
 // An entity's relations grouped by type and direction, as the details panel and text view list them.
 import type { KnowledgeGraph } from './model.ts';
 import type { Relation, RelationType } from './types.ts';
+import { MAX_FANNED } from './bundles.ts';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -10,8 +11,9 @@ export interface RelationGroup {
   /** The relation type (absent for types the schema does not declare). */
   relationType?: RelationType | undefined;
   /**
-   * One item per related entity and modality: parallel relations of the group's type to the same entity (50,000
-   * imported a→b edges) are one item, the first of them, with their `count`.
+   * One item per relation, except more than MAX_FANNED parallel relations of the group's type to the same entity
+   * (50,000 imported a→b edges): one item, the one with the smallest id (the canvas draws their line under it), and
+   * their `count`.
    */
   items: Array<{ relation: Relation; other: string; count: number }>;
 }
@@ -23,7 +25,7 @@ export interface RelationGroup {
 export function entityRelationGroups(graph: KnowledgeGraph, id: string, edgeFilter?: (edge: string) => boolean): RelationGroup[] {
   const types = new Map(graph.getAttribute('relationTypes').map((t) => [t.id, t]));
   const groups = new Map<string, RelationGroup>();
-  const items = new Map<string, RelationGroup['items'][number]>();
+  const parallel = new Map<string, { group: RelationGroup; other: string; same: Relation[] }>();
   graph.forEachEdge(id, (edge, relation, source, target, _sa, _ta, undirected) => {
     if (edgeFilter && !edgeFilter(edge)) return;
     const direction: Direction = undirected ? 'both' : source === id ? 'out' : 'in';
@@ -35,16 +37,16 @@ export function entityRelationGroups(graph: KnowledgeGraph, id: string, edgeFilt
     }
     const other = source === id ? target : source;
     const itemKey = `${key}\u0000${other}\u0000${relation.modality}`;
-    const item = items.get(itemKey);
-    if (item) {
-      item.count++;
-      if (relation.id < item.relation.id) item.relation = relation;
-    } else {
-      const created = { relation, other, count: 1 };
-      items.set(itemKey, created);
-      group.items.push(created);
-    }
+    const entry = parallel.get(itemKey);
+    if (entry) entry.same.push(relation);
+    else parallel.set(itemKey, { group, other, same: [relation] });
   });
+  for (const { group, other, same } of parallel.values()) {
+    if (same.length > MAX_FANNED) {
+      const first = same.reduce((min, r) => (r.id < min.id ? r : min));
+      group.items.push({ relation: first, other, count: same.length });
+    } else for (const relation of same) group.items.push({ relation, other, count: 1 });
+  }
   const order: Record<Direction, number> = { out: 0, both: 1, in: 2 };
   const result = [...groups.values()].sort((a, b) => order[a.direction] - order[b.direction] || a.type.localeCompare(b.type));
   for (const g of result) g.items.sort((a, b) => a.other.localeCompare(b.other) || a.relation.id.localeCompare(b.relation.id));

@@ -1,7 +1,7 @@
 // Pins how parallel relations become one drawn line, one panel item and one count: the defence against small files
 // that explode (50,000 a→b edges, 400,000 loops on one entity).
 import { describe, expect, it } from 'vitest';
-import { bundles } from '../graph/bundles.ts';
+import { MAX_FANNED, bundles } from '../graph/bundles.ts';
 import { entityRelationGroups, parallelRelations } from '../graph/entity-relations.ts';
 import { importGraph } from '../graph/formats/import-graph.ts';
 import { buildGraph } from '../graph/model.ts';
@@ -14,18 +14,26 @@ const TYPES = new Map([
 ]);
 
 describe('bundles', () => {
-  it('puts parallel relations of one type and modality between the same ends on one line', () => {
+  it('draws up to MAX_FANNED parallel relations one by one, and more of one type and modality on one line', () => {
+    const many = (source: string, type: string, target: string, prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        rel(i % 2 && type === 'peers' ? target : source, type, i % 2 && type === 'peers' ? source : target, 'fact', `${prefix}${i}`),
+      );
     const relations = [
-      rel('a', 'funds', 'b', 'fact', 'r1'),
-      rel('a', 'funds', 'b', 'fact', 'r2'),
-      rel('b', 'funds', 'a', 'fact', 'r3'),
-      rel('a', 'funds', 'b', 'opinion', 'r4'),
-      rel('a', 'peers', 'b', 'fact', 'r5'),
-      rel('b', 'peers', 'a', 'fact', 'r6'),
-      rel('a', 'funds', 'a', 'fact', 'r7'),
-      rel('a', 'funds', 'a', 'fact', 'r8'),
+      ...many('a', 'funds', 'b', 'ab', MAX_FANNED + 1),
+      rel('b', 'funds', 'a', 'fact', 'ba'),
+      rel('a', 'funds', 'b', 'opinion', 'op'),
+      ...many('a', 'peers', 'b', 'p', MAX_FANNED + 2),
+      ...many('a', 'funds', 'a', 'loop', MAX_FANNED),
     ];
-    expect(bundles(relations, TYPES).map((b) => b.map((r) => r.id))).toEqual([['r1', 'r2'], ['r3'], ['r4'], ['r5', 'r6'], ['r7', 'r8']]);
+    const lines = bundles(relations, TYPES).map((b) => (b.length > 1 ? `${b[0]!.id}×${b.length}` : b[0]!.id));
+    expect(lines).toEqual([
+      `ab0×${MAX_FANNED + 1}`,
+      'ba',
+      'op',
+      `p0×${MAX_FANNED + 2}`,
+      ...Array.from({ length: MAX_FANNED }, (_, i) => `loop${i}`),
+    ]);
   });
 });
 
