@@ -7,6 +7,7 @@ import { stylesheet, styleForSize } from './lib/view/style.ts';
 import { exportImage } from './lib/view/export-image.ts';
 import type { ImageExportOptions } from './lib/view/export-image.ts';
 import { fcoseOptions, loadFcose, seededRandom } from './lib/view/layouts.ts';
+import { positionOf } from './lib/graph/with-positions.ts';
 
 export interface RenderRequest {
   graph: CompiledGraph;
@@ -28,7 +29,7 @@ async function render(request: RenderRequest): Promise<string> {
     style: stylesheet(styleForSize(graph.entities.length, graph.relations.length, maxDegree)),
     layout: { name: 'preset' },
   });
-  if (graph.entities.some((e) => !graph.positions?.[e.id])) {
+  if (graph.entities.some((e) => !positionOf(graph, e.id))) {
     await loadFcose();
     const random = Math.random;
     Math.random = seededRandom(42);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from './harness.ts';
-import { evalKg, settled, shot, startSession } from './harness.ts';
+import { evalKg, gates, settled, shot, startSession } from './harness.ts';
 
 let session: Session;
 
@@ -89,6 +89,8 @@ describe('ids that are Object members', () => {
   it('imports a graph with __proto__ as an entity and selects both of its entities', async () => {
     const page = await session.newPage();
     const text = '{"nodes":[{"key":"__proto__"},{"key":"b"}],"edges":[{"source":"__proto__","target":"b"}]}';
+    // Hold the worker layout's refined result, to check the picture after it is applied (not the grid before it).
+    await gates.hold(page, 'layout-final');
     await page
       .getByLabel('Import graph file')
       .setInputFiles({ name: 'proto.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -105,7 +107,20 @@ describe('ids that are Object members', () => {
       await expect.poll(() => page.getByTestId('details-name').textContent()).toBe(id);
       await expect.poll(() => page.getByTestId('relation-list').locator(`[data-other="${other}"]`).count()).toBe(1);
     }
+    // Both are laid out in the worker and drawn apart, inside the canvas (positions keyed by id lost `__proto__`).
+    const apart = async (): Promise<boolean> =>
+      evalKg<boolean>(
+        page,
+        `(() => { const [a, b] = cy.nodes().map((n) => n.renderedPosition()); const w = cy.width(), h = cy.height();
+          const inside = (p) => Number.isFinite(p.x) && Number.isFinite(p.y) && p.x > 0 && p.y > 0 && p.x < w && p.y < h;
+          return inside(a) && inside(b) && Math.hypot(a.x - b.x, a.y - b.y) > 20; })()`,
+      );
+    // The worker's layout (draft, then refined) has finished and been applied: what is drawn now stays.
+    await gates.waiting(page, 'layout-final');
+    await gates.release(page, 'layout-final');
+    await page.getByTestId('layout-running').waitFor({ state: 'detached' });
     await settled(page);
+    expect(await apart()).toBe(true);
     await shot(page, 'hostile-ids-proto-selected');
     await page.close();
   });

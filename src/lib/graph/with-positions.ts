@@ -1,6 +1,11 @@
 // A compiled graph carrying the positions its entities have on screen, so exports keep the layout the user sees.
 import type { CompiledGraph, Position } from './types.ts';
 
+/** An entity's own position in `graph`, if it has one (an own key: ids such as `toString` are data). */
+export function positionOf(graph: Pick<CompiledGraph, 'positions'>, id: string): Position | undefined {
+  return graph.positions && Object.hasOwn(graph.positions, id) ? graph.positions[id] : undefined;
+}
+
 /**
  * A copy of `graph` whose positions are `placed` for every entity that has a finite one there (the canvas's), and
  * the graph's own for the rest; positions of ids that are not entities of `graph` are left out.
@@ -10,7 +15,7 @@ export function withPositions(graph: CompiledGraph, placed: ReadonlyMap<string, 
   let any = false;
   for (const { id } of graph.entities) {
     const seen = placed.get(id);
-    const own = graph.positions && Object.hasOwn(graph.positions, id) ? graph.positions[id] : undefined;
+    const own = positionOf(graph, id);
     const position = seen && Number.isFinite(seen.x) && Number.isFinite(seen.y) ? seen : own;
     if (position) {
       positions[id] = { x: position.x, y: position.y };

@@ -4,6 +4,7 @@ import type { CompiledGraph, Entity } from '../graph/types.ts';
 import { neutraliseHidden } from '../graph/text-checks.ts';
 import { bundles } from '../graph/bundles.ts';
 import { positionBounds } from './viewport.ts';
+import { positionOf } from '../graph/with-positions.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -58,7 +59,7 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
   }
   const nodes: ElementDefinition[] = graph.entities.map((e) => {
     const type = types.get(e.type);
-    const position = graph.positions?.[e.id];
+    const position = positionOf(graph, e.id);
     return {
       group: 'nodes',
       data: {

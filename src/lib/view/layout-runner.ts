@@ -18,14 +18,18 @@ export interface LayoutRun {
  */
 export function layoutInWorker(cy: Core, incremental: boolean, onDraft?: () => void): LayoutRun {
   const worker = new Worker(new URL('../workers/layout-worker.ts', import.meta.url), { type: 'module' });
+  // fcose keeps nodes in plain objects keyed by id, where `__proto__` or `constructor` would break it: the worker
+  // sees index keys, and the positions come back under the entities' ids.
+  const ids = cy.nodes().map((n) => n.id());
+  const key = new Map(ids.map((id, i) => [id, String(i)]));
   const request: LayoutRequest = {
-    nodes: cy.nodes().map((n) => ({
-      id: n.id(),
+    nodes: cy.nodes().map((n, i) => ({
+      id: String(i),
       w: Math.max(NODE_SIZE, labelWidth(truncate(String(n.data('label') ?? '')))),
       h: NODE_SIZE + 16,
       ...(incremental ? n.position() : {}),
     })),
-    edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+    edges: cy.edges().map((e, i) => ({ id: `e${i}`, source: key.get(e.source().id())!, target: key.get(e.target().id())! })),
     incremental,
     seed: 42,
   };
@@ -34,7 +38,8 @@ export function layoutInWorker(cy: Core, incremental: boolean, onDraft?: () => v
   let applying: cytoscape.Layouts | undefined;
   let stopped = false;
   worker.onmessage = async (event: MessageEvent<LayoutResponse>) => {
-    const { phase, positions, ms } = event.data;
+    const { phase, ms } = event.data;
+    const positions = new Map(event.data.positions.map(([index, position]) => [ids[Number(index)]!, position]));
     if (phase === 'final') {
       worker.terminate();
       // e2e builds may hold the refined result here (a no-op elsewhere); a stop meanwhile keeps the draft.
@@ -46,7 +51,7 @@ export function layoutInWorker(cy: Core, incremental: boolean, onDraft?: () => v
     // A preset layout moves every node (animated when there are few) and fits the view once they have arrived.
     const layout = cy.nodes().layout({
       name: 'preset',
-      positions: (n: { id(): string; position(): { x: number; y: number } }) => positions[n.id()] ?? n.position(),
+      positions: (n: { id(): string; position(): { x: number; y: number } }) => positions.get(n.id()) ?? n.position(),
       animate: cy.nodes().length <= 500,
       animationDuration: 500,
       fit: true,

@@ -18,7 +18,8 @@ export interface LayoutRequest {
 export interface LayoutResponse {
   /** `draft` is followed by `final`; an incremental run sends only `final`. */
   phase: 'draft' | 'final';
-  positions: Record<string, { x: number; y: number }>;
+  /** Each node's position, as [id, position] pairs: ids such as `__proto__` would be lost as keys of a plain object. */
+  positions: Array<[string, { x: number; y: number }]>;
   /** Time since the request arrived. */
   ms: number;
 }
@@ -44,10 +45,7 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   });
   Math.random = seededRandom(seed);
   const post = (phase: LayoutResponse['phase']): void => {
-    const positions: LayoutResponse['positions'] = {};
-    cy.nodes().forEach((n) => {
-      positions[n.id()] = n.position();
-    });
+    const positions: LayoutResponse['positions'] = cy.nodes().map((n) => [n.id(), n.position()]);
     (self as unknown as { postMessage(m: LayoutResponse): void }).postMessage({ phase, positions, ms: performance.now() - started });
   };
   const run = (quality: 'draft' | 'default', randomize: boolean): void => {

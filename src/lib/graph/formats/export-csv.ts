@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { CompiledGraph, Entity, Relation, Source } from '../types.ts';
 import { entityColor, entityFields, relationFields, type ExportField, type FieldType } from './export-fields.ts';
 import { neutralizeCell } from './spreadsheet-safe.ts';
+import { positionOf } from '../with-positions.ts';
 
 /** The columns every node table starts with (from `entityFields`); extra attributes follow, typed, then position and colour. */
 export const CSV_NODE_COLUMNS = ['id', 'type', 'name_en', 'name_zh', 'aliases', 'description_en', 'description_zh', 'url'] as const;
@@ -66,13 +67,11 @@ function table<T>(fields: readonly ExportField<T>[], items: readonly T[]): strin
 export function exportCsv(compiled: CompiledGraph): { nodes: string; edges: string; sources: string; graph: string } {
   const typeColors = new Map(compiled.entityTypes.map((t) => [t.id, t.color]));
   const symmetric = new Set(compiled.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
-  const positionOf = (e: Entity): { x: number; y: number } | undefined =>
-    compiled.positions && Object.hasOwn(compiled.positions, e.id) ? compiled.positions[e.id] : undefined;
   const nodeFields: ExportField<Entity>[] = [
     { name: 'id', type: 'string', get: (e) => e.id },
     ...entityFields(compiled),
-    { name: 'x', type: 'double', get: (e) => positionOf(e)?.x },
-    { name: 'y', type: 'double', get: (e) => positionOf(e)?.y },
+    { name: 'x', type: 'double', get: (e) => positionOf(compiled, e.id)?.x },
+    { name: 'y', type: 'double', get: (e) => positionOf(compiled, e.id)?.y },
     { name: 'color', type: 'string', get: (e) => entityColor(e, typeColors) },
   ];
   const edgeFields: ExportField<Relation>[] = [

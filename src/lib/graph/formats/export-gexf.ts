@@ -13,6 +13,7 @@ import {
   type FieldValue,
 } from './export-fields.ts';
 import { escapeXmlAttribute as attr } from './xml.ts';
+import { positionOf } from '../with-positions.ts';
 
 /**
  * GEXF 1.3 text. Node labels use `options.lang`; type, both names, aliases, descriptions, URL and extra
@@ -47,7 +48,7 @@ export function exportGexf(compiled: CompiledGraph, options: ExportOptions = {})
       const { r, g, b } = hexToRgb(color);
       out.push(`        <viz:color r="${r}" g="${g}" b="${b}"/>`);
     }
-    const position = compiled.positions && Object.hasOwn(compiled.positions, entity.id) ? compiled.positions[entity.id] : undefined;
+    const position = positionOf(compiled, entity.id);
     if (position && Number.isFinite(position.x) && Number.isFinite(position.y)) {
       out.push(`        <viz:position x="${position.x}" y="${position.y}" z="0"/>`);
     }

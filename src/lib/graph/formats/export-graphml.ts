@@ -11,6 +11,7 @@ import {
   type ExportOptions,
 } from './export-fields.ts';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './xml.ts';
+import { positionOf } from '../with-positions.ts';
 
 /**
  * GraphML text. Nodes carry `label` (in `options.lang`), type, both names, aliases, descriptions, URL, `x`/`y`
@@ -21,13 +22,11 @@ import { escapeXmlAttribute as attr, escapeXmlText as text } from './xml.ts';
 export function exportGraphml(compiled: CompiledGraph, options: ExportOptions = {}): string {
   const lang = options.lang ?? EXPORT_DEFAULTS.lang;
   const typeColors = new Map(compiled.entityTypes.map((t) => [t.id, t.color]));
-  const positionOf = (e: Entity): { x: number; y: number } | undefined =>
-    compiled.positions && Object.hasOwn(compiled.positions, e.id) ? compiled.positions[e.id] : undefined;
   const nodeFields: ExportField<Entity>[] = [
     { name: 'label', type: 'string', get: (e) => displayName(e, lang) },
     ...entityFields(compiled),
-    { name: 'x', type: 'double', get: (e) => finite(positionOf(e)?.x) },
-    { name: 'y', type: 'double', get: (e) => finite(positionOf(e)?.y) },
+    { name: 'x', type: 'double', get: (e) => finite(positionOf(compiled, e.id)?.x) },
+    { name: 'y', type: 'double', get: (e) => finite(positionOf(compiled, e.id)?.y) },
     { name: 'color', type: 'string', get: (e) => entityColor(e, typeColors) },
   ];
   const directions = edgeDirections(compiled, options.symmetric ?? EXPORT_DEFAULTS.symmetric);

@@ -1,6 +1,7 @@
 // Writes a compiled graph as graphology's serialized JSON, readable by graphology's Graph.from and sigma.js.
 import type { CompiledGraph, Entity, Relation } from '../types.ts';
 import { emptyRecord } from './attribute-values.ts';
+import { positionOf } from '../with-positions.ts';
 import {
   EXPORT_DEFAULTS,
   displayName,
@@ -40,7 +41,7 @@ export function exportGraphologyJson(compiled: CompiledGraph, options: ExportOpt
   const nodes = compiled.entities.map((entity): SerializedNode => {
     const attributes = emptyRecord<unknown>();
     attributes.label = displayName(entity, lang);
-    const position = compiled.positions && Object.hasOwn(compiled.positions, entity.id) ? compiled.positions[entity.id] : undefined;
+    const position = positionOf(compiled, entity.id);
     if (position && Number.isFinite(position.x) && Number.isFinite(position.y)) {
       attributes.x = position.x;
       attributes.y = position.y;
