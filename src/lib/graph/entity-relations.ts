@@ -1,7 +1,7 @@
 // An entity's relations grouped by type and direction, as the details panel and text view list them.
 import type { KnowledgeGraph } from './model.ts';
 import type { Relation, RelationType } from './types.ts';
-import { MAX_FANNED } from './bundles.ts';
+import { MAX_FANNED, parallelKey } from './bundles.ts';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -35,11 +35,10 @@ export function entityRelationGroups(graph: KnowledgeGraph, id: string, edgeFilt
       group = { type: relation.type, direction, relationType: types.get(relation.type), items: [] };
       groups.set(key, group);
     }
-    const other = source === id ? target : source;
-    const itemKey = `${key}\u0000${other}\u0000${relation.modality}`;
+    const itemKey = parallelKey(relation, undirected);
     const entry = parallel.get(itemKey);
     if (entry) entry.same.push(relation);
-    else parallel.set(itemKey, { group, other, same: [relation] });
+    else parallel.set(itemKey, { group, other: source === id ? target : source, same: [relation] });
   });
   for (const { group, other, same } of parallel.values()) {
     if (same.length > MAX_FANNED) {
@@ -59,14 +58,10 @@ export function entityRelationGroups(graph: KnowledgeGraph, id: string, edgeFilt
  */
 export function parallelRelations(graph: KnowledgeGraph, id: string): string[] {
   if (!graph.hasEdge(id)) return [];
-  const relation = graph.getEdgeAttributes(id);
-  const undirected = graph.isUndirected(id);
-  const source = graph.source(id);
-  const target = graph.target(id);
+  const key = parallelKey(graph.getEdgeAttributes(id), graph.isUndirected(id));
   const same: string[] = [id];
-  graph.forEachEdge(source, (edge, other, s, t, _sa, _ta, otherUndirected) => {
-    if (edge === id || otherUndirected !== undirected || other.type !== relation.type || other.modality !== relation.modality) return;
-    if ((s === source && t === target) || (undirected && s === target && t === source)) same.push(edge);
+  graph.forEachEdge(graph.source(id), (edge, other, _s, _t, _sa, _ta, undirected) => {
+    if (edge !== id && parallelKey(other, undirected) === key) same.push(edge);
   });
   return same;
 }
