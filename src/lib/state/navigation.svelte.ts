@@ -51,8 +51,6 @@ export class Navigation {
   #generation = 0;
   /** The hash last written to (or read from) the URL. */
   #written: string;
-  /** Whether a dataset is being opened for the current history entry (the view meanwhile still shows the old graph). */
-  opening: string | undefined = $state(undefined);
 
   constructor(explorer: Explorer, importer: ImportControl, history: HistoryPort, fetch: DatasetFetcher) {
     this.#explorer = explorer;
@@ -77,7 +75,7 @@ export class Navigation {
    * else adds one. Nothing is written while a history entry's dataset is still opening.
    */
   sync(hash: string): void {
-    if (hash === this.#written || this.opening !== undefined) return;
+    if (hash === this.#written || this.#pending !== undefined) return;
     const withoutCamera = (h: string): string => h.replace(/(^|&)cam=[^&]*/, '');
     if (withoutCamera(hash) === withoutCamera(this.#written)) this.#history.replace(hash);
     else this.#history.push(hash);
@@ -90,7 +88,6 @@ export class Navigation {
     const pending = this.#pending;
     if (pending && pending.source === source) {
       this.#pending = undefined;
-      this.opening = undefined;
       this.#kept.set(pending.dataset, graph);
       this.#names.set(source, pending.dataset);
       this.#show(graph, pending.dataset, pending.hash);
@@ -144,7 +141,6 @@ export class Navigation {
       return;
     }
     this.#pending = { dataset: wanted, hash };
-    this.opening = wanted;
     this.#fetch(wanted).then(
       (source) => {
         if (generation !== this.#generation || this.#pending?.dataset !== wanted) return;
@@ -180,7 +176,6 @@ export class Navigation {
   #abandon(): void {
     if (this.#pending?.source) this.#abandoned.add(this.#pending.source);
     this.#pending = undefined;
-    this.opening = undefined;
     this.#restoreUrl();
   }
 
@@ -188,7 +183,6 @@ export class Navigation {
     if (!this.#pending) return;
     if (this.#pending.source) this.#abandoned.add(this.#pending.source);
     this.#pending = undefined;
-    this.opening = undefined;
     this.#importer.cancel();
   }
 
