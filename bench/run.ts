@@ -13,7 +13,7 @@ import { benchBundle } from './bundle-size.ts';
 import { benchCompile, benchImports, benchLenses, benchPathQueries, benchSearch, DATASET_FILES, DATASETS, ROOT } from './node-benches.ts';
 import type { ResultRow } from './stats.ts';
 import { measuredRow, unmeasuredRow } from './stats.ts';
-import { printTable } from './table.ts';
+import { markdownTable, printTable } from './table.ts';
 
 const USAGE = 'usage: npm run bench [-- --quick] [--no-build] [--no-browser]';
 const FLAGS = ['--quick', '--no-build', '--no-browser'] as const;
@@ -174,12 +174,56 @@ async function main(): Promise<void> {
   const out = join(RESULTS, 'latest.json');
   writeFileSync(out, `${JSON.stringify({ machine, options, durationSeconds, rows }, null, 2)}\n`);
 
+  const report = join(ROOT, 'docs/performance.md');
+  writeFileSync(report, performanceReport(rows, machine, options.quick, durationSeconds));
+
   printTable(rows);
   console.log(
     `\n${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, Chromium ${machine.chromium}, ` +
       `commit ${machine.commit}, ${machine.date}; load average ${machine.loadAverageBefore[0]} → ${machine.loadAverageAfter[0]}` +
-      ` (other work on the machine skews figures); ${options.quick ? 'quick' : 'full'} run in ${durationSeconds} s.\nWritten to ${out}`,
+      ` (other work on the machine skews figures); ${options.quick ? 'quick' : 'full'} run in ${durationSeconds} s.\nWritten to ${out} and ${report}`,
   );
+}
+
+/**
+ * docs/performance.md, rewritten whole from this run (never appended): how to run the bench, the machine, and every
+ * row with its budget. What a figure means and how it is taken is in each row's note.
+ */
+function performanceReport(
+  rows: readonly ResultRow[],
+  machine: {
+    date: string;
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    chromium: string;
+    commit: string;
+    loadAverageBefore: number[];
+    loadAverageAfter: number[];
+  },
+  quick: boolean,
+  seconds: number,
+): string {
+  return [
+    '# Performance',
+    '',
+    '<!-- Written by `npm run bench` from its latest run; edits here are overwritten. -->',
+    '',
+    '```sh',
+    'npm run bench                  # everything (about 5–6 minutes on 2 cores); rewrites this file',
+    'npm run bench -- --quick       # fewer runs, no exact betweenness, two imports in the browser',
+    'npm run bench -- --no-build    # reuse the builds in bench/results/',
+    'npm run bench -- --no-browser  # engine only (Node)',
+    '```',
+    '',
+    `Latest run: ${quick ? 'quick' : 'full'}, ${seconds} s, ${machine.date.slice(0, 10)}, commit ${machine.commit}. ` +
+      `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, Chromium ${machine.chromium}; ` +
+      `load average ${machine.loadAverageBefore[0]} before and ${machine.loadAverageAfter[0]} after (other work on the machine skews figures). ` +
+      'Budgets are on the median; the raw rows are in `bench/results/latest.json`.',
+    markdownTable(rows),
+    '',
+  ].join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -16,8 +16,13 @@ export function formatBudget(budget: Budget | undefined, unit: Unit): string {
 
 const HEADERS = ['name', 'median', 'min', 'max', 'p95', 'budget (median)', 'met / not met'] as const;
 
-/** Prints the table to stdout. */
-export function printTable(rows: readonly ResultRow[]): void {
+interface Table {
+  cells: Array<{ group: string; cells: string[] }>;
+  notes: string[];
+}
+
+/** Each row's cells (name with its note number and run count, figures, budget, status) and the notes, numbered. */
+function tableOf(rows: readonly ResultRow[]): Table {
   const notes: string[] = [];
   const cells = rows.map((r) => {
     let name = r.name;
@@ -39,6 +44,12 @@ export function printTable(rows: readonly ResultRow[]): void {
       ],
     };
   });
+  return { cells, notes };
+}
+
+/** Prints the table to stdout. */
+export function printTable(rows: readonly ResultRow[]): void {
+  const { cells, notes } = tableOf(rows);
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => c.cells[i]!.length)));
   const line = (values: readonly string[]): string =>
     values
@@ -56,4 +67,21 @@ export function printTable(rows: readonly ResultRow[]): void {
     console.log(line(c.cells));
   }
   if (notes.length > 0) console.log(`\n${notes.map((note, i) => `[${i + 1}] ${note}`).join('\n')}`);
+}
+
+/** The same table as Markdown: one table per section, then the notes. `|` inside a cell is escaped. */
+export function markdownTable(rows: readonly ResultRow[]): string {
+  const { cells, notes } = tableOf(rows);
+  const line = (values: readonly string[]): string => `| ${values.map((v) => v.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const out: string[] = [];
+  let group: string | undefined;
+  for (const c of cells) {
+    if (c.group !== group) {
+      group = c.group;
+      out.push('', `### ${group}`, '', line(HEADERS), line(HEADERS.map(() => '---')));
+    }
+    out.push(line(c.cells));
+  }
+  if (notes.length > 0) out.push('', ...notes.map((note, i) => `${i + 1}. ${note}`));
+  return out.join('\n');
 }
