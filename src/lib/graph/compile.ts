@@ -1,11 +1,12 @@
 // The compiler: graph-data files in, every problem found and (when there are no errors) a CompiledGraph out.
 import type { Location, Problem } from './errors.ts';
 import { didYouMean } from './errors.ts';
-import type { CompiledGraph, Entity, Evidence, Modality, Relation, Source } from './types.ts';
-import { MODALITIES } from './types.ts';
+import type { Basis, CompiledGraph, Entity, Evidence, Modality, Relation, Source } from './types.ts';
+import { BASES, MODALITIES } from './types.ts';
+import { expressesNegation, holdsBackground, isQuestion, noteSaysInferred } from './fidelity.ts';
 import type { Schema } from './compile-schema.ts';
 import { readBilingual, readSchema } from './compile-schema.ts';
-import { DATE, hiddenCharacters, isHttpUrl, MAGIC_KEYS, SLUG } from './text-checks.ts';
+import { hiddenCharacters, isDate, isHttpUrl, MAGIC_KEYS, SLUG } from './text-checks.ts';
 import { pinyinForms } from './pinyin.ts';
 import type { YamlFile } from './yaml-reader.ts';
 import { isMap, parseYaml, RecordReader, recordsOf } from './yaml-reader.ts';
@@ -91,9 +92,10 @@ export function compile(files: readonly DataFile[]): CompileResult {
       continue;
     }
     const r = new RecordReader(file, file.root, problems);
-    r.onlyKeys(['id', 'title', 'publisher', 'date', 'language', 'url', 'text']);
+    r.onlyKeys(['id', 'title', 'descriptiveTitle', 'publisher', 'date', 'language', 'url', 'text']);
     const id = checkId(r, 'source');
     const title = r.string('title', true);
+    const descriptiveTitle = r.boolean('descriptiveTitle') === true;
     const publisher = r.string('publisher', true);
     const date = readDate(r, true);
     const language = r.string('language', true);
@@ -104,7 +106,7 @@ export function compile(files: readonly DataFile[]): CompileResult {
     if (textPath !== undefined && text === undefined) r.problem('SOURCE_TEXT_MISSING', `source text file "${textPath}" not found`, 'text');
     if (id && title !== undefined && publisher !== undefined && date !== undefined && language !== undefined) {
       sources.set(id, {
-        value: { id, title, publisher, date, language, ...(url ? { url } : {}) },
+        value: { id, title, ...(descriptiveTitle ? { descriptiveTitle } : {}), publisher, date, language, ...(url ? { url } : {}) },
         where: r.at('id'),
         ...(text !== undefined ? { text } : {}),
       });
@@ -157,8 +159,8 @@ function compareProblems(a: Problem, b: Problem): number {
 
 function readDate(r: RecordReader, required: boolean): string | undefined {
   const date = required ? r.string('date', true) : r.string('date');
-  if (date !== undefined && !DATE.test(date)) {
-    r.problem('FIELD_DATE', `date "${date}" must be YYYY, YYYY-MM, YYYY-MM-DD or a decade like 2000s`, 'date');
+  if (date !== undefined && !isDate(date)) {
+    r.problem('FIELD_DATE', `date "${date}" must be YYYY, YYYY-MM, YYYY-MM-DD, a decade like 2000s, or a range like 2026/2027`, 'date');
     return undefined;
   }
   return date;
@@ -184,7 +186,7 @@ function readEntity(
   schema: Schema | undefined,
   checkId: (r: RecordReader, kind: string) => string | undefined,
 ): Placed<Entity> | undefined {
-  r.onlyKeys(['id', 'type', 'name', 'aliases', 'description', 'url', 'dates']);
+  r.onlyKeys(['id', 'type', 'name', 'aliases', 'description', 'background', 'url', 'dates']);
   const id = checkId(r, 'entity');
   const reader = id ? r.withRecord(id) : r;
   const type = reader.string('type', true);
@@ -200,6 +202,16 @@ function readEntity(
   }
   const name = readBilingual(reader, 'name', true);
   const description = readBilingual(reader, 'description', false);
+  const background = reader.has('background') ? readBilingual(reader, 'background', false) : undefined;
+  for (const lang of ['en', 'zh'] as const) {
+    if (description && holdsBackground(description[lang]))
+      reader.problem(
+        'ENTITY_BACKGROUND_IN_DESCRIPTION',
+        `description.${lang} holds background knowledge; the description says only what the sources say`,
+        'description',
+        'move it to "background", which the app shows as "Background (not from the source)"',
+      );
+  }
   const aliases = reader.strings('aliases');
   const url = readUrl(reader);
   const dates: Record<string, string> = {};
@@ -210,7 +222,7 @@ function readEntity(
       continue;
     }
     const value = node && 'value' in node ? node.value : undefined;
-    if (typeof value !== 'string' || !DATE.test(value))
+    if (typeof value !== 'string' || !isDate(value))
       reader.problem('FIELD_DATE', `dates.${key} must be a date string like "2023"`, 'dates');
     else dates[key] = value;
   }
@@ -225,6 +237,7 @@ function readEntity(
     name,
     aliases,
     description,
+    ...(background ? { background } : {}),
     ...(url ? { url } : {}),
     ...(Object.keys(dates).length ? { dates } : {}),
     ...(pinyin.length ? { pinyin } : {}),
@@ -239,7 +252,7 @@ function readRelation(
   sources: Map<string, { value: Source; text?: string }>,
   claimId: (id: string, where: Location, kind: string) => boolean,
 ): Placed<Relation> | undefined {
-  r.onlyKeys(['id', 'source', 'target', 'type', 'modality', 'date', 'evidence', 'note']);
+  r.onlyKeys(['id', 'source', 'target', 'type', 'modality', 'basis', 'negated', 'date', 'evidence', 'note']);
   const source = r.string('source', true);
   const target = r.string('target', true);
   const type = r.string('type', true);
@@ -289,6 +302,13 @@ function readRelation(
       didYouMean(modality, MODALITIES) && `did you mean "${didYouMean(modality, MODALITIES)}"?`,
     );
   }
+  const basis = reader.string('basis');
+  const validBasis = BASES.find((b) => b === basis);
+  if (basis !== undefined && !validBasis)
+    reader.problem('FIELD_BASIS', `basis "${basis}" must be one of ${BASES.join(', ')}`, 'basis', 'say "inferred" and why in "note"');
+  const negatedValue = reader.boolean('negated');
+  if (negatedValue === false) reader.problem('FIELD_NEGATED', '"negated" is either true or left out', 'negated');
+  const negated = negatedValue === true;
   const date = readDate(reader, false);
   const note = reader.string('note');
   const evidence: Evidence[] = [];
@@ -318,6 +338,7 @@ function readRelation(
     if (quote !== undefined) warnHidden(item, 'quote', quote);
     if (sourceId !== undefined && quote !== undefined && quote.trim() !== '') evidence.push({ source: sourceId, quote });
   });
+  checkFidelity(reader, { modality: validModality, basis: validBasis ?? 'stated', negated, note, evidence }, sources);
   if (!ok || !id || source === undefined || target === undefined || type === undefined || !validModality) return undefined;
   // A derived id ("a--funds--b") cannot clash with a slug id; two equal ones are the same statement twice,
   // which checkRelationSet reports as REL_DUPLICATE rather than as a confusing duplicate id nobody wrote.
@@ -328,11 +349,43 @@ function readRelation(
     target,
     type,
     modality: validModality as Modality,
+    ...(validBasis === 'inferred' ? { basis: validBasis } : {}),
+    ...(negated ? { negated: true } : {}),
     ...(date ? { date } : {}),
     evidence,
     ...(note ? { note } : {}),
   };
   return { value: relation, where: reader.at() };
+}
+
+/**
+ * The rules that keep a relation honest about its source: an inferred relation says from what (its note), a
+ * negated one quotes the denial, a fact or forecast is not made of questions, and a note that calls the relation
+ * implied goes with `basis: inferred`.
+ */
+function checkFidelity(
+  reader: RecordReader,
+  r: { modality: Modality | undefined; basis: Basis; negated: boolean; note: string | undefined; evidence: Evidence[] },
+  sources: Map<string, { text?: string }>,
+): void {
+  if (r.basis === 'inferred' && !r.note?.trim())
+    reader.problem('REL_INFERRED_NO_NOTE', 'an inferred relation needs a "note" saying what it is inferred from', 'note');
+  if (r.basis === 'stated' && r.note !== undefined && noteSaysInferred(r.note))
+    reader.problem('REL_IMPLIED_AS_STATED', 'the note calls this relation implied or inferred', 'basis', 'add "basis: inferred"');
+  if (r.evidence.length === 0) return;
+  if (r.negated && !r.evidence.some((e) => expressesNegation(e.quote)))
+    reader.problem(
+      'REL_NEGATION_NOT_QUOTED',
+      'a negated relation needs a quote that contains the denial (没有, 不, 未, 缺乏, no, not, …)',
+      'evidence',
+    );
+  if ((r.modality === 'fact' || r.modality === 'prediction') && r.evidence.every((e) => isQuestion(e.quote, sources.get(e.source)?.text)))
+    reader.problem(
+      'REL_QUESTION_AS_CLAIM',
+      `every quote of this ${r.modality} is a question; a question is neither a fact nor a forecast`,
+      'modality',
+      'use "modality: question" (the source asks), or quote a sentence that states it',
+    );
 }
 
 /** Points at the likeliest cause of a non-verbatim quote: punctuation width or spacing. */
@@ -387,13 +440,14 @@ function checkRelationSet(
   const related = new Set<string>();
   for (const { value: r, where } of relations) {
     const ends = symmetric.has(r.type) && r.target < r.source ? [r.target, r.source] : [r.source, r.target];
-    const key = `${ends[0]}\u0000${r.type}\u0000${ends[1]}`;
+    // One statement is its ends, type, modality and polarity: an opinion and a forecast about the same pair differ.
+    const key = `${ends[0]}\u0000${r.type}\u0000${ends[1]}\u0000${r.modality}\u0000${r.negated ? 'not' : ''}`;
     const earlier = seen.get(key);
     if (earlier) {
       problems.push({
         code: 'REL_DUPLICATE',
         severity: 'error',
-        message: `"${r.source} ${r.type} ${r.target}" is already stated at ${earlier.file}:${earlier.line ?? 1}`,
+        message: `"${r.source} ${r.type} ${r.target}" (${r.modality}${r.negated ? ', negated' : ''}) is already stated at ${earlier.file}:${earlier.line ?? 1}`,
         ...where,
         record: r.id,
         hint: 'merge the evidence into one relation',

@@ -6,8 +6,25 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Names that must never become ids or keys, even in formats that allow any id. */
 export const MAGIC_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
 
-/** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a decade `YYY0s`. */
-export const DATE = /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?|\d{3}0s)$/;
+const ONE_DATE = String.raw`(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?|\d{3}0s)`;
+
+/**
+ * `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a decade `YYY0s`, or a range of two of them joined by `/` (ISO 8601's interval
+ * form: `2026/2027` for a forecast "in 2026–2027"). Use `isDate` to also check that a range runs forward.
+ */
+export const DATE = new RegExp(`^${ONE_DATE}(?:/${ONE_DATE})?$`);
+
+/** Whether `date` is well-formed (see `DATE`) and, for a range, does not end before it starts. */
+export function isDate(date: string): boolean {
+  if (!DATE.test(date)) return false;
+  const [start, end] = date.split('/');
+  return end === undefined || dateLowerBound(start!) <= dateUpperBound(end);
+}
+
+/** A date as people read it: a range `2026/2027` becomes `2026–2027`; single dates are shown as written. */
+export function displayDate(date: string): string {
+  return date.replace('/', '–');
+}
 
 // Bidi embeddings/overrides/isolates, zero-width characters, BOM, soft hyphen, other format controls. The zero-width
 // joiner (U+200D) is left out: emoji sequences such as 👩‍💻 need it.
@@ -44,9 +61,21 @@ export function isHttpUrl(url: string): boolean {
   return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(url);
 }
 
-/** Lower bound of a date string as a sortable `YYYY-MM-DD` (decades start at their first year). */
+/** Lower bound of a date string as a sortable `YYYY-MM-DD` (decades start at their first year, ranges at their start). */
 export function dateLowerBound(date: string): string {
-  if (date.endsWith('s')) return `${date.slice(0, 4)}-01-01`;
-  const [y, m = '01', d = '01'] = date.split('-');
+  const first = date.split('/')[0]!;
+  if (first.endsWith('s')) return `${first.slice(0, 4)}-01-01`;
+  const [y, m = '01', d = '01'] = first.split('-');
+  return `${y}-${m}-${d}`;
+}
+
+/**
+ * The last day a date can mean, as a sortable `YYYY-MM-DD` ("2023" ends on 2023-12-31, a decade on its tenth year's
+ * last day, a range with its end). Months end at day 31: the bound is only ever compared, never shown.
+ */
+export function dateUpperBound(date: string): string {
+  const last = date.split('/').at(-1)!;
+  if (last.endsWith('s')) return `${last.slice(0, 3)}9-12-31`;
+  const [y, m = '12', d = '31'] = last.split('-');
   return `${y}-${m}-${d}`;
 }

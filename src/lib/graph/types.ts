@@ -6,8 +6,19 @@ export interface Bilingual {
   zh: string;
 }
 
-export const MODALITIES = ['fact', 'opinion', 'prediction'] as const;
+/**
+ * What kind of claim a relation is: a `fact` the source reports, an `opinion` someone holds, a `prediction` about the
+ * future, or a `question` the source asks (a question is neither a claim nor a forecast: "will regulators step in?").
+ */
+export const MODALITIES = ['fact', 'opinion', 'prediction', 'question'] as const;
 export type Modality = (typeof MODALITIES)[number];
+
+/**
+ * Whether the source `stated` the relation or it was `inferred` (from a name, the context or background knowledge);
+ * an inferred relation's `note` says from what.
+ */
+export const BASES = ['stated', 'inferred'] as const;
+export type Basis = (typeof BASES)[number];
 
 export const NODE_SHAPES = [
   'ellipse',
@@ -53,6 +64,8 @@ export interface Source {
   /** BCP 47 language tag, e.g. `zh`, `en`. */
   language: string;
   url?: string;
+  /** The source has no title of its own: `title` describes it (shown as such). */
+  descriptiveTitle?: true;
 }
 
 export interface Evidence {
@@ -66,6 +79,8 @@ export interface Entity {
   name: Bilingual;
   aliases: string[];
   description: Bilingual;
+  /** Knowledge not from any source (who owns a product, a full name), kept apart from the sourced description. */
+  background?: Bilingual;
   url?: string;
   /** Free-form dated facts about the entity itself, e.g. `{ founded: "2023" }`. */
   dates?: Record<string, string>;
@@ -81,6 +96,14 @@ export interface Relation {
   target: string;
   type: string;
   modality: Modality;
+  /** Absent means `stated`. */
+  basis?: Basis;
+  /**
+   * The source says the relation does *not* hold ("DeepSeek has no outside investors"). Such relations are shown and
+   * exported, in their own style, but paths never walk them unless asked to.
+   */
+  negated?: true;
+  /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a decade `YYY0s`, or a range of two of them `2026/2027`. */
   date?: string;
   evidence: Evidence[];
   note?: string;
@@ -105,6 +128,11 @@ export interface CompiledGraph {
   relations: Relation[];
   /** Precomputed layout positions by entity id (absent for graphs that still need a layout). */
   positions?: Record<string, Position>;
+}
+
+/** A relation's basis, `stated` when not recorded. */
+export function basisOf(relation: Pick<Relation, 'basis'>): Basis {
+  return relation.basis ?? 'stated';
 }
 
 /** Node attributes in the graphology graph. */

@@ -9,6 +9,10 @@ export interface ViewFilter {
   hiddenEntityTypes: readonly string[];
   hiddenRelationTypes: readonly string[];
   modalities: readonly Modality[];
+  /** Leave out relations inferred rather than stated by their source. */
+  statedOnly?: boolean | undefined;
+  /** Leave out relations the source denies (shown by default, in their own style). */
+  hideNegated?: boolean | undefined;
   /** Show only this entity's neighbourhood to `depth`. */
   focus?: { id: string; depth: number } | undefined;
   /** Only relations that had begun by this date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYY0s`). */
@@ -36,7 +40,15 @@ export function filterPredicates(
   const node = (id: string): boolean => !hiddenTypes.has(graph.getNodeAttribute(id, 'type'));
   const edge = (id: string): boolean => {
     const r = graph.getEdgeAttributes(id);
-    return !hiddenRelations.has(r.type) && modalities.has(r.modality) && inTime(id) && node(graph.source(id)) && node(graph.target(id));
+    return (
+      !hiddenRelations.has(r.type) &&
+      modalities.has(r.modality) &&
+      !(filter.statedOnly && r.basis === 'inferred') &&
+      !(filter.hideNegated && r.negated) &&
+      inTime(id) &&
+      node(graph.source(id)) &&
+      node(graph.target(id))
+    );
   };
   return { node, edge };
 }

@@ -41,6 +41,10 @@ export class Explorer {
   /** Show the graph as of this date; undefined is "all time". */
   asOf: string | undefined = $state(undefined);
   hideUndated = $state(false);
+  /** Show only relations their source states. */
+  statedOnly = $state(false);
+  /** Leave out relations the source denies (shown by default, in their own style). */
+  hideNegated = $state(false);
   /** Counts user focus actions, so the canvas can fit the new neighbourhood (links with a camera are left alone). */
   focusRequests = $state(0);
   /** The path form being edited (not yet a query): endpoints and options as flags. */
@@ -64,6 +68,8 @@ export class Explorer {
     modalities: this.modalities,
     asOf: this.asOf,
     hideUndated: this.hideUndated,
+    statedOnly: this.statedOnly,
+    hideNegated: this.hideNegated,
   });
 
   visible: VisibleSet = $derived(
@@ -113,6 +119,8 @@ export class Explorer {
     this.colourLens = 'type';
     this.asOf = undefined;
     this.hideUndated = false;
+    this.statedOnly = false;
+    this.hideNegated = false;
   }
 
   backToBundled(): void {
@@ -207,6 +215,8 @@ export class Explorer {
       colourLens: this.colourLens,
       asOf: this.asOf,
       hideUndated: this.hideUndated,
+      statedOnly: this.statedOnly,
+      hideNegated: this.hideNegated,
     };
   }
 
@@ -238,6 +248,8 @@ export class Explorer {
     this.colourLens = state.colourLens ?? 'type';
     this.asOf = state.asOf;
     this.hideUndated = state.hideUndated ?? false;
+    this.statedOnly = state.statedOnly ?? false;
+    this.hideNegated = state.hideNegated ?? false;
     this.notices = notices;
   }
 

@@ -43,6 +43,10 @@ export interface UrlState {
   /** Show the graph as of this date. */
   asOf?: string | undefined;
   hideUndated?: boolean | undefined;
+  /** Show only relations their source states (leave out inferred ones). */
+  statedOnly?: boolean | undefined;
+  /** Leave out relations the source denies. */
+  hideNegated?: boolean | undefined;
 }
 
 export const DEFAULT_STATE: UrlState = {
@@ -171,6 +175,14 @@ export function parseHash(hash: string): ParseResult {
       case 'undated':
         state.hideUndated = value === 'hide';
         break;
+      case 'basis':
+        if (value === 'stated') state.statedOnly = true;
+        else notices.push('Ignored an invalid basis filter in the link.');
+        break;
+      case 'neg':
+        if (value === 'hide') state.hideNegated = true;
+        else notices.push('Ignored an invalid filter for denied relations in the link.');
+        break;
       case 'data':
         if (DATASET.test(value)) state.dataset = value;
         break;
@@ -252,6 +264,8 @@ function serialise(state: UrlState): string {
   if (state.colourLens === 'louvain') parts.push('col=louvain');
   if (state.asOf) parts.push(`asof=${enc(state.asOf)}`);
   if (state.asOf && state.hideUndated) parts.push('undated=hide');
+  if (state.statedOnly) parts.push('basis=stated');
+  if (state.hideNegated) parts.push('neg=hide');
   if (state.path) {
     parts.push(`from=${enc(state.path.from)}`, `to=${enc(state.path.to)}`);
     for (const key of PATH_OPTION_KEYS) {

@@ -1,7 +1,7 @@
 // The graph "as of" a date: only relations that had begun by then, for metrics, paths and the time slider.
 import { fail } from '../errors.ts';
 import type { KnowledgeGraph } from '../model.ts';
-import { DATE, dateLowerBound } from '../text-checks.ts';
+import { DATE, dateLowerBound, dateUpperBound } from '../text-checks.ts';
 import type { Relation } from '../types.ts';
 
 export interface AsOfOptions {
@@ -31,9 +31,7 @@ export function asOfBound(date: string): string {
       hint: 'use YYYY, YYYY-MM, YYYY-MM-DD or a decade like 2010s',
     });
   }
-  if (date.endsWith('s')) return `${date.slice(0, 3)}9-12-31`;
-  const [y, m = '12', d = '31'] = date.split('-');
-  return `${y}-${m}-${d}`;
+  return dateUpperBound(date);
 }
 
 /**

@@ -11,6 +11,7 @@ import { compareIds, createTraversal } from './traversal.ts';
 export const PATH_CONSTRAINTS = [
   'max-hops',
   'modality',
+  'negated',
   'direction',
   'relation-types',
   'excluded-relations',
@@ -26,6 +27,8 @@ export type NoPathCause =
   | { kind: 'max-hops'; needed: number; limit: number }
   /** Connected if these modalities were allowed too. */
   | { kind: 'modality'; needs: Modality[] }
+  /** Connected only through relations the source denies (listed). */
+  | { kind: 'negated'; relations: string[] }
   /** Connected if directed relations could be followed either way. */
   | { kind: 'direction'; current: 'forward' | 'backward' }
   /** Connected if these relation types were included too. */
@@ -46,11 +49,12 @@ export type NoPathCause =
 /** A cause plus the English sentence that tells the user. */
 export type NoPathReason = NoPathCause & { sentence: string };
 
-const PLURAL: Record<Modality, string> = { fact: 'facts', opinion: 'opinions', prediction: 'predictions' };
+const PLURAL: Record<Modality, string> = { fact: 'facts', opinion: 'opinions', prediction: 'predictions', question: 'questions' };
 
 const CONSTRAINT_PHRASE: Record<PathConstraint, string> = {
   'max-hops': 'the hop limit',
   modality: 'the modalities',
+  negated: 'leaving out what the source denies',
   direction: 'the direction',
   'relation-types': 'the included relation types',
   'excluded-relations': 'the excluded relation types',
@@ -68,6 +72,8 @@ export function describeNoPath(graph: KnowledgeGraph, from: string, to: string, 
       return `${both} are connected in ${cause.needed} hops; your limit is ${cause.limit}.`;
     case 'modality':
       return `${both} are connected if you allow ${englishList(cause.needs.map((m) => PLURAL[m]))}.`;
+    case 'negated':
+      return `${both} are connected only through ${cause.relations.length === 1 ? 'a relation' : `${cause.relations.length} relations`} the source denies.`;
     case 'direction':
       return `${both} are connected if you follow relations in either direction.`;
     case 'relation-types':
@@ -112,6 +118,9 @@ export function explainNoPathWith(graph: KnowledgeGraph, from: string, to: strin
   for (const needs of subsetsBySize(missing)) {
     if (connect({ ...options, modalities: [...options.modalities, ...needs] })) return { kind: 'modality', needs };
   }
+
+  const throughDenied = !options.includeNegated && connectRelaxing(['negated']);
+  if (throughDenied) return { kind: 'negated', relations: sorted(throughDenied.edges.filter((e) => graph.getEdgeAttribute(e, 'negated'))) };
 
   if (options.direction !== 'any' && connectRelaxing(['direction'])) {
     return { kind: 'direction', current: options.direction };
@@ -169,6 +178,7 @@ function relax(options: ResolvedPathOptions, constraints: readonly PathConstrain
   return {
     ...options,
     modalities: lifted.has('modality') ? MODALITIES : options.modalities,
+    includeNegated: lifted.has('negated') || options.includeNegated,
     direction: lifted.has('direction') ? 'any' : options.direction,
     relations: lifted.has('relation-types') ? undefined : options.relations,
     excludeRelations: lifted.has('excluded-relations') ? [] : options.excludeRelations,
@@ -206,6 +216,7 @@ function activeConstraints(options: ResolvedPathOptions): PathConstraint[] {
   const active: Record<PathConstraint, boolean> = {
     'max-hops': true,
     modality: options.modalities.length < MODALITIES.length,
+    negated: !options.includeNegated,
     direction: options.direction !== 'any',
     'relation-types': options.relations !== undefined,
     'excluded-relations': (options.excludeRelations?.length ?? 0) > 0,

@@ -14,6 +14,7 @@ export const PATH_FLAGS = [
   'avoid',
   'max-hops',
   'modality',
+  'negated',
 ] as const;
 export type PathFlag = (typeof PATH_FLAGS)[number];
 export type PathFlags = Partial<Record<PathFlag, string>>;
@@ -37,6 +38,18 @@ function whole(value: string, flag: string): number {
   return Number(value);
 }
 
+/** `--negated include` walks relations the source denies; `exclude` is the default. */
+function negatedFlag(value: string): boolean {
+  const v = value.trim();
+  if (v === 'include' || v === 'exclude') return v === 'include';
+  throw new KgError({
+    code: 'PATH_BAD_OPTION',
+    severity: 'error',
+    message: `paths: --negated must be "include" or "exclude" (got "${value.slice(0, 20)}")`,
+    field: 'negated',
+  });
+}
+
 /** Turns flags into partial path options. Value checks (known types, bounds) are left to `resolvePathOptions`. */
 export function pathOptionsFromFlags(flags: PathFlags): Partial<PathOptions> {
   const options: Partial<PathOptions> = {};
@@ -49,6 +62,7 @@ export function pathOptionsFromFlags(flags: PathFlags): Partial<PathOptions> {
   if (flags.avoid) options.avoid = list(flags.avoid);
   if (flags['max-hops']) options.maxHops = whole(flags['max-hops'], 'max-hops');
   if (flags.modality) options.modalities = list(flags.modality) as Modality[];
+  if (flags.negated !== undefined) options.includeNegated = negatedFlag(flags.negated);
   return options;
 }
 
@@ -64,5 +78,6 @@ export function pathFlagsFromOptions(options: Partial<PathOptions>): PathFlags {
   if (options.avoid?.length) flags.avoid = options.avoid.join(',');
   if (options.maxHops !== undefined) flags['max-hops'] = String(options.maxHops);
   if (options.modalities?.length) flags.modality = options.modalities.join(',');
+  if (options.includeNegated) flags.negated = 'include';
   return flags;
 }

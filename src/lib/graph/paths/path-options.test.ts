@@ -22,7 +22,7 @@ describe('resolvePathOptions', () => {
       k: 5,
       direction: 'any',
       maxHops: 6,
-      modalities: ['fact', 'opinion', 'prediction'],
+      modalities: ['fact', 'opinion', 'prediction', 'question'],
     });
     expect(DEFAULTS.maxHops).toBe(6);
   });

@@ -43,6 +43,11 @@ export interface PathOptions {
   maxHops: number;
   /** Relations of these modalities may be used. */
   modalities: readonly Modality[];
+  /**
+   * Whether relations the source denies (`negated`) may be walked. Default `false`: "DeepSeek has no outside
+   * investors" connects nothing.
+   */
+  includeNegated: boolean;
   /** Upper bound on how many paths `mode: 'all'` lists; beyond it the result says `truncated`. */
   maxPaths: number;
   view?: ViewFilter;
@@ -51,13 +56,14 @@ export interface PathOptions {
 /** A validated query: every option present and within bounds. */
 export type ResolvedPathOptions = Readonly<PathOptions>;
 
-/** What a query uses for each option it leaves out: one shortest path, either direction, up to 6 hops, every modality. */
+/** What a query uses for each option it leaves out: one shortest path, either direction, up to 6 hops, every modality, nothing the source denies. */
 export const DEFAULTS = {
   mode: 'shortest',
   k: 5,
   direction: 'any',
   maxHops: 6,
   modalities: MODALITIES,
+  includeNegated: false,
   maxPaths: 1000,
 } as const satisfies Partial<PathOptions>;
 
@@ -142,6 +148,7 @@ export function resolvePathOptions(graph: KnowledgeGraph, partial: Partial<PathO
     direction: partial.direction ?? DEFAULTS.direction,
     maxHops: partial.maxHops ?? DEFAULTS.maxHops,
     modalities: partial.modalities ?? DEFAULTS.modalities,
+    includeNegated: partial.includeNegated ?? DEFAULTS.includeNegated,
     maxPaths: partial.maxPaths ?? DEFAULTS.maxPaths,
   };
   const problems: Problem[] = [];

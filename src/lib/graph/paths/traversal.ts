@@ -1,6 +1,6 @@
 // The traversal step: which relations a path query may walk from an entity, and in which direction.
 import type { KnowledgeGraph } from '../model.ts';
-import type { EntityAttributes, Modality, RelationAttributes } from '../types.ts';
+import { MODALITIES, type EntityAttributes, type Modality, type RelationAttributes } from '../types.ts';
 import type { PathDirection, ResolvedPathOptions } from './path-options.ts';
 
 /** One usable hop. `forward` tells whether it follows the relation's own direction (stored source → target). */
@@ -15,7 +15,7 @@ export interface Step {
 export interface Traversal {
   readonly graph: KnowledgeGraph;
   readonly direction: PathDirection;
-  /** Whether a relation may be walked at all (type, modality, view). */
+  /** Whether a relation may be walked at all (type, modality, polarity, view). */
   edgeUsable(edge: string, relation: RelationAttributes): boolean;
   /** Whether an entity may be entered: endpoints always, others if no entity constraint rules them out. */
   nodeUsable(node: string, entity: EntityAttributes): boolean;
@@ -35,11 +35,13 @@ export function createTraversal(graph: KnowledgeGraph, options: ResolvedPathOpti
   const exclude = new Set(options.excludeRelations ?? []);
   const modalities = new Set<Modality>(options.modalities);
   const edgeVisible = options.view?.edgeVisible;
-  const allModalities = modalities.size === 3;
+  const allModalities = MODALITIES.every((m) => modalities.has(m));
+  const { includeNegated } = options;
   const edgeUsable =
-    include === undefined && exclude.size === 0 && allModalities && edgeVisible === undefined
+    include === undefined && exclude.size === 0 && allModalities && includeNegated && edgeVisible === undefined
       ? always
       : (edge: string, relation: RelationAttributes): boolean =>
+          (includeNegated || relation.negated !== true) &&
           (include === undefined || include.has(relation.type)) &&
           !exclude.has(relation.type) &&
           (allModalities || modalities.has(relation.modality)) &&
