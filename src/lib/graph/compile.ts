@@ -437,22 +437,37 @@ function checkRelationSet(
 ): void {
   const symmetric = new Set(schema?.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
   const seen = new Map<string, Location>();
+  const ids = new Map<string, Location>();
   const related = new Set<string>();
   for (const { value: r, where } of relations) {
     const ends = symmetric.has(r.type) && r.target < r.source ? [r.target, r.source] : [r.source, r.target];
-    // One statement is its ends, type, modality and polarity: an opinion and a forecast about the same pair differ.
-    const key = `${ends[0]}\u0000${r.type}\u0000${ends[1]}\u0000${r.modality}\u0000${r.negated ? 'not' : ''}`;
+    // One statement is its ends, type, modality, polarity and date: an opinion and a forecast about the same pair
+    // differ, and so do support in the 2000s and support today.
+    const key = [...ends, r.type, r.modality, r.negated ? 'not' : '', r.date ?? ''].join('\u0000');
     const earlier = seen.get(key);
     if (earlier) {
       problems.push({
         code: 'REL_DUPLICATE',
         severity: 'error',
-        message: `"${r.source} ${r.type} ${r.target}" (${r.modality}${r.negated ? ', negated' : ''}) is already stated at ${earlier.file}:${earlier.line ?? 1}`,
+        message: `"${r.source} ${r.type} ${r.target}" (${[r.modality, r.negated && 'negated', r.date].filter(Boolean).join(', ')}) is already stated at ${earlier.file}:${earlier.line ?? 1}`,
         ...where,
         record: r.id,
         hint: 'merge the evidence into one relation',
       });
-    } else seen.set(key, where);
+    } else {
+      seen.set(key, where);
+      const sameId = ids.get(r.id);
+      if (sameId)
+        problems.push({
+          code: 'REL_ID_TAKEN',
+          severity: 'error',
+          message: `relation id "${r.id}" is already used at ${sameId.file}:${sameId.line ?? 1}`,
+          ...where,
+          record: r.id,
+          hint: 'two statements about the same pair and type need their own "id"',
+        });
+      else ids.set(r.id, where);
+    }
     related.add(r.source).add(r.target);
   }
   for (const { value: e, where } of entities) {

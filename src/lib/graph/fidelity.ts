@@ -38,7 +38,7 @@ export function isQuestion(quote: string, text?: string): boolean {
  * Markers of background knowledge written into a description. Background has its own field, shown as "Background
  * (not from the source)", so that a reader never takes it for what the source says.
  */
-const BACKGROUND_MARKERS = /\bbackground\b|not stated in the article|背景信息|背景[：:]|（背景|\(背景|文中未(?:说明|点名)/iu;
+const BACKGROUND_MARKERS = /\bbackground\b|not stated in the article|背景信息|背景[：:]|（背景|\(背景/iu;
 
 /** Whether a sourced text (a description) holds background knowledge that belongs in the background field. */
 export function holdsBackground(text: string): boolean {
