@@ -5,7 +5,7 @@ import { neighbourhood } from './neighbourhood.ts';
 import type { PathOptions } from './paths/index.ts';
 import { findPaths } from './paths/index.ts';
 import type { Selection } from './subgraph.ts';
-import type { Modality } from './types.ts';
+import { MODALITIES, type Modality } from './types.ts';
 import { filterPredicates } from './view-filter.ts';
 
 export interface ExportSelectionOptions {
@@ -13,6 +13,7 @@ export interface ExportSelectionOptions {
   types?: readonly string[] | undefined;
   /** Only relations of these types. */
   relations?: readonly string[] | undefined;
+  /** Only relations of these modalities (default: every modality, questions included). */
   modalities?: readonly Modality[] | undefined;
   focus?: { id: string; depth: number } | undefined;
   /** The paths between two entities (all results of the query), under the same filters. */
@@ -28,7 +29,7 @@ export function selectForExport(graph: KnowledgeGraph, options: ExportSelectionO
   const { node, edge } = filterPredicates(graph, {
     hiddenEntityTypes: options.types ? [...entityTypes].filter((t) => !options.types!.includes(t)) : [],
     hiddenRelationTypes: options.relations ? [...relationTypes].filter((t) => !options.relations!.includes(t)) : [],
-    modalities: options.modalities ?? ['fact', 'opinion', 'prediction'],
+    modalities: options.modalities ?? MODALITIES,
   });
   let nodes: Set<string>;
   let edges: Set<string>;

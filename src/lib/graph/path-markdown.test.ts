@@ -24,6 +24,23 @@ describe('pathMarkdown', () => {
     expect(md).toContain('[^1]: “hf funds ds” — Article, Example News, 2025');
   });
 
+  it('marks an inferred hop "(inferred)", a denied one "(the source says not)" and a question "(the source asks)"', () => {
+    const marked = tinyGraph(
+      [ent('a', 'x', 'A'), ent('b', 'x', 'B'), ent('c', 'x', 'C'), ent('d', 'x', 'D')],
+      [
+        { ...rel('a', 'funds', 'b'), basis: 'inferred', note: 'from the name' },
+        { ...rel('b', 'funds', 'c'), negated: true },
+        { ...rel('c', 'funds', 'd'), modality: 'question' },
+      ],
+      [relType('funds')],
+    );
+    expect(findPaths(marked, 'a', 'd').paths).toEqual([]);
+    const md = pathMarkdown(marked, findPaths(marked, 'a', 'd', { includeNegated: true }).paths[0]!);
+    expect(md).toContain('1. A —funds \\(inferred\\)→ B[^1]');
+    expect(md).toContain('2. B —funds \\(the source says not\\)→ C[^2]');
+    expect(md).toContain('3. C —funds \\(the source asks\\)→ D[^3]');
+  });
+
   it('gives a repeated quote one number', () => {
     const twice = tinyGraph(
       [ent('a', 'x'), ent('b', 'x'), ent('c', 'x')],

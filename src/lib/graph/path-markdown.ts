@@ -10,7 +10,10 @@ export function escapeMarkdown(text: string): string {
 
 export interface PathCard {
   title: string;
-  /** One line per hop: `High-Flyer —funds→ DeepSeek`, with the footnote numbers that back it. */
+  /**
+   * One line per hop: `High-Flyer —funds→ DeepSeek`, with the footnote numbers that back it; a hop that is not a
+   * stated claim says so after the relation (`—funds (inferred)→`, see `hopConnector`).
+   */
   hops: Array<{ text: string; notes: number[] }>;
   /** Footnotes in order: quote and where it comes from. */
   notes: Array<{ number: number; quote: string; source: string }>;

@@ -2,7 +2,7 @@
 
 /**
  * Attribute names our importers read as model fields (ids, endpoints, direction, names, type, descriptions, URL,
- * colour, position, relation fields, evidence), lower case. An extra attribute with one of these names, or any name
+ * colour, position, background, relation fields, evidence), lower case. An extra attribute with one of these names, or any name
  * starting with `attr.`, is written as `attr.<name>`; importers remove exactly one `attr.` and keep the rest as an
  * attribute. The mapping is one-to-one, so every attribute comes back under its own name.
  */
@@ -32,8 +32,12 @@ export const FIELD_NAMES: ReadonlySet<string> = new Set([
   'description',
   'description_en',
   'description_zh',
+  'background_en',
+  'background_zh',
   'url',
   'modality',
+  'basis',
+  'negated',
   'date',
   'note',
   'evidence',

@@ -34,13 +34,24 @@ describe('exportCsv', () => {
   it('writes the node and edge columns, typed extra attributes, and CRLF line ends', () => {
     const { nodes, edges, sources, graph } = exportCsv(SAMPLE);
     expect(nodes.split('\r\n')[0]).toBe([...CSV_NODE_COLUMNS, 'weight:double', 'ok:boolean', 'x', 'y', 'color'].join(','));
-    expect(nodes.split('\r\n')[1]).toBe('a,org,"A & ""B""",甲,AA,d,,,2,true,1,2,#112233');
+    expect(nodes.split('\r\n')[1]).toBe('a,org,"A & ""B""",甲,AA,d,,,,,2,true,1,2,#112233');
     expect(edges.split('\r\n')[0]).toBe(CSV_EDGE_COLUMNS.join(','));
-    expect(edges.split('\r\n')[1]).toBe('r1,a,b,true,funds,fact,2024,,“q” — Report https://example.org,s1,q');
-    expect(edges.split('\r\n')[2]).toBe('r2,b,a,false,rivals,opinion,,,,,');
-    expect(sources).toBe('id,title,publisher,date,language,url\r\ns1,Report,P,2024,en,https://example.org\r\n');
+    expect(edges.split('\r\n')[1]).toBe('r1,a,b,true,funds,fact,stated,false,2024,,“q” — Report https://example.org,s1,q');
+    expect(edges.split('\r\n')[2]).toBe('r2,b,a,false,rivals,opinion,stated,false,,,,,');
+    expect(sources).toBe('id,title,descriptive_title,publisher,date,language,url\r\ns1,Report,false,P,2024,en,https://example.org\r\n');
     expect(graph).toBe('title\r\nfuzz\r\n');
     expect(edges.endsWith('\r\n')).toBe(true);
+  });
+
+  it('writes basis, negated, background and descriptive_title in their own columns', () => {
+    const graph: CompiledGraph = structuredClone(SAMPLE);
+    Object.assign(graph.relations[0]!, { basis: 'inferred', negated: true, modality: 'question', date: '2026/2027' });
+    graph.entities[1]!.background = { en: 'owned by A', zh: '甲所有' };
+    graph.sources[0]!.descriptiveTitle = true;
+    const { nodes, edges, sources } = exportCsv(graph);
+    expect(nodes.split('\r\n')[2]).toBe('b,org,<b>,,,,,owned by A,甲所有,,,,,,#112233');
+    expect(edges.split('\r\n')[1]).toBe('r1,a,b,true,funds,question,inferred,true,2026/2027,,“q” — Report https://example.org,s1,q');
+    expect(sources.split('\r\n')[1]).toBe('s1,Report,true,P,2024,en,https://example.org');
   });
 });
 
@@ -62,6 +73,7 @@ function hostileGraph(): CompiledGraph {
   a!.type = PAYLOADS[2]!;
   a!.aliases = [PAYLOADS[3]!, 'plain'];
   a!.description = { en: PAYLOADS[4]!, zh: PAYLOADS[5]! };
+  a!.background = { en: PAYLOADS[5]!, zh: PAYLOADS[3]! };
   a!.attributes = { [PAYLOADS[0]!]: PAYLOADS[6]!, n: -5, s: '-5', t: "'x" };
   b!.id = PAYLOADS[1]!;
   const r1 = graph.relations[0]!;
@@ -78,7 +90,7 @@ function hostileGraph(): CompiledGraph {
 }
 
 describe('spreadsheet formulas in CSV exports', () => {
-  it('never starts a cell with = + - @, TAB or CR: ids, names, types, notes, dates, attributes, headers and the title', () => {
+  it('never starts a cell with = + - @, TAB or CR: ids, names, types, background, notes, dates, attributes, headers and the title', () => {
     const tables = exportCsv(hostileGraph());
     for (const [name, text] of Object.entries(tables)) {
       const table = parseCsv(text, new ProblemCollector(`${name}.csv`));
@@ -97,6 +109,7 @@ describe('spreadsheet formulas in CSV exports', () => {
     const [a, b] = back.entities;
     expect(a).toMatchObject({ name: graph.entities[0]!.name, type: PAYLOADS[2], aliases: [PAYLOADS[3], 'plain'] });
     expect(a!.description).toEqual(graph.entities[0]!.description);
+    expect(a!.background).toEqual(graph.entities[0]!.background);
     expect(a!.attributes).toEqual({ [PAYLOADS[0]!]: PAYLOADS[6], n: -5, s: '-5', t: "'x" });
     expect(b!.id).toBe(PAYLOADS[1]);
     expect(back.relations[0]).toMatchObject({

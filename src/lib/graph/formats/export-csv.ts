@@ -6,7 +6,18 @@ import { neutralizeCell } from './spreadsheet-safe.ts';
 import { positionOf } from '../with-positions.ts';
 
 /** The columns every node table starts with (from `entityFields`); extra attributes follow, typed, then position and colour. */
-export const CSV_NODE_COLUMNS = ['id', 'type', 'name_en', 'name_zh', 'aliases', 'description_en', 'description_zh', 'url'] as const;
+export const CSV_NODE_COLUMNS = [
+  'id',
+  'type',
+  'name_en',
+  'name_zh',
+  'aliases',
+  'description_en',
+  'description_zh',
+  'background_en',
+  'background_zh',
+  'url',
+] as const;
 /** The columns every edge table starts with (endpoints, direction, then `relationFields`); extra attributes follow, typed. */
 export const CSV_EDGE_COLUMNS = [
   'id',
@@ -15,13 +26,16 @@ export const CSV_EDGE_COLUMNS = [
   'directed',
   'type',
   'modality',
+  'basis',
+  'negated',
   'date',
   'note',
   'evidence',
   'evidence_sources',
   'evidence_quotes',
 ] as const;
-export const CSV_SOURCE_COLUMNS = ['id', 'title', 'publisher', 'date', 'language', 'url'] as const;
+/** The sources table's columns; `descriptive_title` is `true` when the title describes the source rather than being its own. */
+export const CSV_SOURCE_COLUMNS = ['id', 'title', 'descriptive_title', 'publisher', 'date', 'language', 'url'] as const;
 export const CSV_GRAPH_COLUMNS = ['title'] as const;
 
 /** Within one cell, list items (aliases, evidence) are separated by this (`\|` inside an item); sources and quotes pair up by position. */
@@ -61,7 +75,7 @@ function table<T>(fields: readonly ExportField<T>[], items: readonly T[]): strin
 /**
  * The tables as CSV text (CRLF line ends, no BOM). Nodes: id, the model's fields, every extra attribute (its header
  * names its type, `weight:double`), x, y, colour. Edges: id, endpoints, `directed`, the relation fields and extra
- * attributes. Sources: one row each. Graph: the title. Lists (aliases, evidence) are `|`-joined inside one cell.
+ * attributes (`basis` and `negated` on every row). Sources: one row each, `descriptive_title` true or false. Graph: the title. Lists (aliases, evidence) are `|`-joined inside one cell.
  * Every cell is neutralised against spreadsheet formulas.
  */
 export function exportCsv(compiled: CompiledGraph): { nodes: string; edges: string; sources: string; graph: string } {
@@ -81,7 +95,11 @@ export function exportCsv(compiled: CompiledGraph): { nodes: string; edges: stri
     { name: 'directed', type: 'boolean', get: (r) => !symmetric.has(r.type) },
     ...relationFields(compiled),
   ];
-  const sourceFields = CSV_SOURCE_COLUMNS.map((name): ExportField<Source> => ({ name, type: 'string', get: (s) => s[name] }));
+  const sourceFields = CSV_SOURCE_COLUMNS.map((name): ExportField<Source> => ({
+    name,
+    type: name === 'descriptive_title' ? 'boolean' : 'string',
+    get: (s) => (name === 'descriptive_title' ? s.descriptiveTitle === true : s[name]),
+  }));
   return {
     nodes: table(nodeFields, compiled.entities),
     edges: table(edgeFields, compiled.relations),

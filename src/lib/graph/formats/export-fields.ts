@@ -1,5 +1,6 @@
-// The columns every flat export writes (type, names, modality, evidence, extra attributes), shared by all writers.
-import type { CompiledGraph, Entity, Relation } from '../types.ts';
+// The columns every flat export writes (type, names, background, modality, basis, negation, evidence, extra attributes),
+// shared by all writers.
+import { basisOf, type CompiledGraph, type Entity, type Relation } from '../types.ts';
 import { exportedAttributeName } from './attribute-names.ts';
 import { normalizeColor } from './colors.ts';
 import { joinList } from './list-text.ts';
@@ -80,13 +81,16 @@ export function entityFields(compiled: CompiledGraph): ExportField<Entity>[] {
     { name: 'aliases', type: 'string', get: (e) => text(joinList(e.aliases)) },
     { name: 'description_en', type: 'string', get: (e) => text(e.description.en) },
     { name: 'description_zh', type: 'string', get: (e) => text(e.description.zh) },
+    // Background (knowledge from no source) has columns of its own, so it never reads as part of the description.
+    { name: 'background_en', type: 'string', get: (e) => text(e.background?.en) },
+    { name: 'background_zh', type: 'string', get: (e) => text(e.background?.zh) },
     { name: 'url', type: 'string', get: (e) => e.url },
   ];
   return [...fields, ...attributeFields(compiled.entities, ['color'])];
 }
 
 /**
- * Relation columns: type, modality, date, note, evidence as readable text and as two parallel lists (source ids and
+ * Relation columns: type, modality, basis (always `stated` or `inferred`), negated (always true or false), date, note, evidence as readable text and as two parallel lists (source ids and
  * quotes, which importers turn back into evidence items), then extra attributes. A new relation field is one line here.
  */
 export function relationFields(compiled: CompiledGraph): ExportField<Relation>[] {
@@ -94,6 +98,8 @@ export function relationFields(compiled: CompiledGraph): ExportField<Relation>[]
   const fields: ExportField<Relation>[] = [
     { name: 'type', type: 'string', get: (r) => r.type },
     { name: 'modality', type: 'string', get: (r) => r.modality },
+    { name: 'basis', type: 'string', get: (r) => basisOf(r) },
+    { name: 'negated', type: 'boolean', get: (r) => r.negated === true },
     { name: 'date', type: 'string', get: (r) => r.date },
     { name: 'note', type: 'string', get: (r) => r.note },
     {

@@ -11,7 +11,22 @@ describe('exportGexf', () => {
     const doc = new DOMParser().parseFromString(text, 'text/xml');
     expect(doc.documentElement?.getAttribute('version')).toBe('1.3');
     const titles = Array.from(doc.getElementsByTagName('attribute')).map((a) => a.getAttribute('title'));
-    expect(titles).toEqual(expect.arrayContaining(['type', 'name_en', 'name_zh', 'modality', 'date', 'evidence', 'weight', 'ok']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'type',
+        'name_en',
+        'name_zh',
+        'background_en',
+        'background_zh',
+        'modality',
+        'basis',
+        'negated',
+        'date',
+        'evidence',
+        'weight',
+        'ok',
+      ]),
+    );
   });
 
   it('labels nodes in the chosen language, falling back on English', () => {
@@ -34,6 +49,15 @@ describe('exportGexf', () => {
     const gephi = exportGexf(SAMPLE, { symmetric: 'undirected' });
     expect(gephi).toMatch(/<edge id="r2" source="b" target="a" type="undirected">/);
     expect(gephi).not.toContain('title="symmetric"');
+  });
+
+  it('declares basis as text and negated as a boolean, and writes both on every edge', () => {
+    expect(text).toMatch(/<attribute id="e\d+" title="basis" type="string"\/>/);
+    expect(text).toMatch(/<attribute id="e\d+" title="negated" type="boolean"\/>/);
+    const basis = /<attribute id="(e\d+)" title="basis"/.exec(text)?.[1];
+    const negated = /<attribute id="(e\d+)" title="negated"/.exec(text)?.[1];
+    expect(text.match(new RegExp(`<attvalue for="${basis}" value="stated"/>`, 'g'))).toHaveLength(2);
+    expect(text.match(new RegExp(`<attvalue for="${negated}" value="false"/>`, 'g'))).toHaveLength(2);
   });
 
   it('joins evidence quotes with their sources', () => {

@@ -16,8 +16,9 @@ import { escapeXmlAttribute as attr } from './xml.ts';
 import { positionOf } from '../with-positions.ts';
 
 /**
- * GEXF 1.3 text. Node labels use `options.lang`; type, both names, aliases, descriptions, URL and extra
- * attributes are declared `<attribute>`s; relations carry type, modality, date, note and evidence. Symmetric
+ * GEXF 1.3 text. Node labels use `options.lang`; type, both names, aliases, descriptions, background, URL and extra
+ * attributes are declared `<attribute>`s; relations carry type, modality, basis, negated (boolean), date, note and
+ * evidence. Symmetric
  * relation types are written as `options.symmetric` says (see `SYMMETRIC_EDGE_MODES`). All text is escaped and
  * stripped of characters XML cannot hold.
  */

@@ -20,6 +20,10 @@ describe('exportGraphml', () => {
         'node:weight:double',
         'node:ok:boolean',
         'edge:evidence:string',
+        'edge:basis:string',
+        'edge:negated:boolean',
+        'node:background_en:string',
+        'node:background_zh:string',
       ]),
     );
   });

@@ -14,9 +14,9 @@ import { escapeXmlAttribute as attr, escapeXmlText as text } from './xml.ts';
 import { positionOf } from '../with-positions.ts';
 
 /**
- * GraphML text. Nodes carry `label` (in `options.lang`), type, both names, aliases, descriptions, URL, `x`/`y`
- * when positioned, `color`, and extra attributes; edges carry type, modality, date, note, evidence and extra
- * attributes. Symmetric relation types are written as `options.symmetric` says (`symmetric=true` on directed
+ * GraphML text. Nodes carry `label` (in `options.lang`), type, both names, aliases, descriptions, background, URL,
+ * `x`/`y` when positioned, `color`, and extra attributes; edges carry type, modality, basis, negated (boolean), date,
+ * note, evidence and extra attributes. Symmetric relation types are written as `options.symmetric` says (`symmetric=true` on directed
  * edges, or `directed="false"` edges); a graph of symmetric relations only is `edgedefault="undirected"`.
  */
 export function exportGraphml(compiled: CompiledGraph, options: ExportOptions = {}): string {

@@ -19,6 +19,12 @@ describe('exportGraphologyJson', () => {
       key: 'a',
       attributes: { label: '甲', x: 1, y: 2, color: '#112233', aliases: ['AA'], name_en: 'A & "B"' },
     });
-    expect(doc.edges[0].attributes).toMatchObject({ type: 'funds', modality: 'fact', evidence: '“q” — Report https://example.org' });
+    expect(doc.edges[0].attributes).toMatchObject({
+      type: 'funds',
+      modality: 'fact',
+      basis: 'stated',
+      negated: false,
+      evidence: '“q” — Report https://example.org',
+    });
   });
 });

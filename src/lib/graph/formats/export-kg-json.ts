@@ -1,10 +1,20 @@
 // Writes a compiled graph as our own JSON: canonical key order, 2-space indent, re-importable byte for byte.
-import type { CompiledGraph, Entity, EntityType, Evidence, Relation, RelationType, Source } from '../types.ts';
+import {
+  basisOf,
+  type CompiledGraph,
+  type Entity,
+  type EntityType,
+  type Evidence,
+  type Relation,
+  type RelationType,
+  type Source,
+} from '../types.ts';
 import { emptyRecord } from './attribute-values.ts';
 
 /**
- * The kg-compiled JSON text of `compiled`. Keys follow the model's declared order whatever order the input
- * objects had; attribute and date keys are sorted; positions follow entity order (JSON engines list
+ * The kg-compiled JSON text of `compiled`, in the compiler's own form: optional fields only when they say something
+ * (`basis` only when `inferred`, `negated` and `descriptiveTitle` only when true), so exporting a compiled graph gives
+ * the compiler's JSON back. Keys follow the model's declared order whatever order the input objects had; attribute and date keys are sorted; positions follow entity order (JSON engines list
  * integer-like keys first); non-finite positions are left out. Same graph, same bytes.
  */
 export function exportKgJson(compiled: CompiledGraph): string {
@@ -33,13 +43,21 @@ function relationType(t: RelationType): RelationType {
 }
 
 function source(s: Source): Source {
-  const out: Source = { id: s.id, title: s.title, publisher: s.publisher, date: s.date, language: s.language };
+  const out: Source = {
+    id: s.id,
+    title: s.title,
+    ...(s.descriptiveTitle ? { descriptiveTitle: true } : {}),
+    publisher: s.publisher,
+    date: s.date,
+    language: s.language,
+  };
   if (s.url !== undefined) out.url = s.url;
   return out;
 }
 
 function entity(e: Entity): Entity {
   const out: Entity = { id: e.id, type: e.type, name: bilingual(e.name), aliases: [...e.aliases], description: bilingual(e.description) };
+  if (e.background !== undefined) out.background = bilingual(e.background);
   if (e.url !== undefined) out.url = e.url;
   if (e.dates !== undefined) out.dates = sorted(e.dates);
   if (e.pinyin !== undefined) out.pinyin = [...e.pinyin];
@@ -54,6 +72,8 @@ function relation(r: Relation): Relation {
     target: r.target,
     type: r.type,
     modality: r.modality,
+    ...(basisOf(r) === 'inferred' ? { basis: 'inferred' } : {}),
+    ...(r.negated ? { negated: true } : {}),
     ...(r.date !== undefined ? { date: r.date } : {}),
     evidence: r.evidence.map((ev): Evidence => ({ source: ev.source, quote: ev.quote })),
     ...(r.note !== undefined ? { note: r.note } : {}),

@@ -15,6 +15,68 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('reads basis, negated, a question and a date range from their columns; a stated basis or false negated is stored absent', () => {
+    const text = 'source,target,modality,basis,negated,date\na,b,question,inferred,TRUE,2026/2027\nb,c,fact,stated,false,\n';
+    const { graph } = importGraph(text, { fileName: 'e.csv' });
+    expect(graph.relations).toEqual([
+      {
+        id: 'e0',
+        source: 'a',
+        target: 'b',
+        type: 'link',
+        modality: 'question',
+        basis: 'inferred',
+        negated: true,
+        date: '2026/2027',
+        evidence: [],
+      },
+      { id: 'e1', source: 'b', target: 'c', type: 'link', modality: 'fact', evidence: [] },
+    ]);
+  });
+
+  it('keeps a basis or negated value the model cannot hold as an attribute, as it does for modality', () => {
+    const { graph } = importGraph('source,target,modality,basis,negated\na,b,rumour,guessed,maybe\n', { fileName: 'e.csv' });
+    expect(graph.relations[0]).toMatchObject({ modality: 'fact', attributes: { modality: 'rumour', basis: 'guessed', negated: 'maybe' } });
+    expect(graph.relations[0]!.basis).toBeUndefined();
+    expect(graph.relations[0]!.negated).toBeUndefined();
+  });
+
+  it('reads background_en and background_zh from a node table apart from the description', () => {
+    const { graph } = importGraph('source,target\nds,hf\n', {
+      fileName: 'e.csv',
+      csvNodes: 'id,description_en,background_zh\nds,sourced text,背景\nhf,,\n',
+    });
+    expect(graph.entities.map((e) => [e.id, e.description.en, e.background])).toEqual([
+      ['ds', 'sourced text', { en: '', zh: '背景' }],
+      ['hf', '', undefined],
+    ]);
+  });
+
+  it('reads descriptive_title from a sources table, dropping a value that is not true or false with a located notice', () => {
+    const result = importGraph('source,target\na,b\n', {
+      fileName: 'e.csv',
+      csvSources: {
+        text: 'id,title,descriptive_title\ns1,A report on X,true\ns2,Own title,false\ns3,Odd,yes\n',
+        fileName: 'g.zip/sources.csv',
+      },
+    });
+    expect(result.graph.sources.map((s) => [s.id, s.descriptiveTitle])).toEqual([
+      ['s1', true],
+      ['s2', undefined],
+      ['s3', undefined],
+    ]);
+    expect(result.notices).toContainEqual(
+      expect.objectContaining({
+        code: 'IMPORT_VALUE_DROPPED',
+        file: 'g.zip/sources.csv',
+        line: 4,
+        column: 3,
+        field: 'descriptive_title',
+        record: 's3',
+      }),
+    );
+  });
+
   it('maps from/to/category columns and keeps the others as text attributes', () => {
     const { graph } = importGraph('From\tTo\tCategory\tWeight\nA\tB\tinvests\t2\n', { fileName: 'e.tsv' });
     expect(graph.relations).toEqual([

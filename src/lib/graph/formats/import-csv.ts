@@ -138,7 +138,10 @@ function readTable(text: string, problems: ProblemCollector): CsvTable {
   };
 }
 
-/** A sources table (`id,title,publisher,date,language[,url]`), as the CSV zip writes it; rows without an id are errors. */
+/**
+ * A sources table (`id,title[,descriptive_title],publisher,date,language[,url]`), as the CSV zip writes it; rows
+ * without an id are errors. `descriptive_title` is `true` or `false` (any case); another value is dropped with a notice.
+ */
 function readSources(table: CsvTable, problems: ProblemCollector): Source[] {
   const header = table.header.map((h) => h.trim().toLowerCase());
   const idIndex = requireColumn(table, ['id'], 'source id', problems);
@@ -162,6 +165,16 @@ function readSources(table: CsvTable, problems: ProblemCollector): Source[] {
     };
     const url = cell(row.fields, 'url');
     if (/^https?:\/\/\S+$/i.test(url)) source.url = url;
+    const descriptive = cell(row.fields, 'descriptive_title').trim();
+    if (descriptive.toLowerCase() === 'true') source.descriptiveTitle = true;
+    else if (descriptive !== '' && descriptive.toLowerCase() !== 'false') {
+      problems.warn('IMPORT_VALUE_DROPPED', `line ${row.line}: descriptive_title is true or false, not "${descriptive}"; ignored`, {
+        line: row.line,
+        column: header.indexOf('descriptive_title') + 1,
+        record: id,
+        field: 'descriptive_title',
+      });
+    }
     return [source];
   });
 }

@@ -34,6 +34,48 @@ describe('kg JSON import', () => {
     ]);
   });
 
+  it('reports a basis that is not stated or inferred, and a negated or descriptiveTitle that is not a boolean, by file, field and record', () => {
+    const doc = structuredClone(base);
+    doc.relations[0].basis = 'guessed';
+    doc.relations[1].negated = 'yes';
+    doc.sources[0].descriptiveTitle = 1;
+    expect(problems(doc).map((p) => [p.code, p.file, p.field, p.record])).toEqual([
+      ['IMPORT_JSON_SHAPE', 'kg.json', 'sources[0].descriptiveTitle', 's1'],
+      ['IMPORT_JSON_SHAPE', 'kg.json', 'relations[0].basis', 'r1'],
+      ['IMPORT_JSON_SHAPE', 'kg.json', 'relations[1].negated', 'r2'],
+    ]);
+    expect(problems(doc)[1]?.message).toBe('relations[0].basis: expected one of stated, inferred, found the string "guessed"');
+  });
+
+  it('keeps basis, negation, questions, date ranges, background and descriptive titles; a stated basis or false flag is stored absent', () => {
+    const doc = structuredClone(base);
+    Object.assign(doc.relations[0], { modality: 'question', basis: 'inferred', negated: true, date: '2026/2027', note: 'from the name' });
+    Object.assign(doc.relations[1], { basis: 'stated', negated: false });
+    doc.entities[0].background = { en: 'owned by X', zh: '' };
+    doc.sources[0].descriptiveTitle = true;
+    const { graph } = importGraph(JSON.stringify(doc), { fileName: 'kg.json' });
+    expect(graph.relations[0]).toMatchObject({ modality: 'question', basis: 'inferred', negated: true, date: '2026/2027' });
+    expect(Object.keys(graph.relations[1]!)).not.toContain('basis');
+    expect(Object.keys(graph.relations[1]!)).not.toContain('negated');
+    expect(graph.entities[0]!.background).toEqual({ en: 'owned by X', zh: '' });
+    expect(graph.sources[0]!.descriptiveTitle).toBe(true);
+    const again = JSON.parse(exportKgJson(graph));
+    expect(Object.keys(again.relations[0])).toEqual([
+      'id',
+      'source',
+      'target',
+      'type',
+      'modality',
+      'basis',
+      'negated',
+      'date',
+      'evidence',
+      'note',
+    ]);
+    expect(Object.keys(again.sources[0])).toEqual(['id', 'title', 'descriptiveTitle', 'publisher', 'date', 'language', 'url']);
+    expect(Object.keys(again.entities[0])).toEqual(['id', 'type', 'name', 'aliases', 'description', 'background', 'attributes']);
+  });
+
   it('rejects duplicate ids, unknown types, missing endpoints and unknown evidence sources, with suggestions', () => {
     const doc = structuredClone(base);
     doc.entities.push(structuredClone(doc.entities[0]));

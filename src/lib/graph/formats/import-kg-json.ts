@@ -1,6 +1,7 @@
 // Validates and copies our own compiled-graph JSON (`format: "kg-compiled"`), reporting every field problem by path.
 import { didYouMean } from '../errors.ts';
 import {
+  BASES,
   MODALITIES,
   NODE_SHAPES,
   type CompiledGraph,
@@ -77,6 +78,7 @@ export function readKgJson(value: unknown, problems: ProblemCollector): Compiled
     if (id === undefined) return undefined;
     const text = (key: string): string => capText(read.text(s, key, path, id) ?? '', MAX_TEXT_LENGTH, id, tally);
     const source: Source = { id, title: text('title'), publisher: text('publisher'), date: text('date'), language: text('language') };
+    if (optionalFlag(s, 'descriptiveTitle', path, id)) source.descriptiveTitle = true;
     const url = read.text(s, 'url', path, id, true);
     if (url !== undefined) source.url = url;
     return source;
@@ -91,6 +93,7 @@ export function readKgJson(value: unknown, problems: ProblemCollector): Compiled
       aliases: (read.texts(e, 'aliases', path, id) ?? []).map((a) => capText(a, MAX_NAME_LENGTH, id, tally)),
       description: bilingual(e, 'description', path, id, MAX_TEXT_LENGTH),
     };
+    if (own(e, 'background') !== undefined) entity.background = bilingual(e, 'background', path, id, MAX_TEXT_LENGTH);
     const url = read.text(e, 'url', path, id, true);
     if (url !== undefined) entity.url = url;
     const dates = record(e, 'dates', path, id, (v) => (typeof v === 'string' ? capText(v, MAX_TEXT_LENGTH, id, tally) : undefined));
@@ -112,6 +115,9 @@ export function readKgJson(value: unknown, problems: ProblemCollector): Compiled
       modality: read.choice(r, 'modality', MODALITIES, path, id) ?? 'fact',
       evidence: [],
     };
+    // Absent means stated; a stated relation is stored without the field, as the compiler writes it.
+    if (own(r, 'basis') !== undefined && read.choice(r, 'basis', BASES, path, id) === 'inferred') relation.basis = 'inferred';
+    if (optionalFlag(r, 'negated', path, id)) relation.negated = true;
     const date = read.text(r, 'date', path, id, true);
     if (date !== undefined) relation.date = date;
     const evidence = read.list(own(r, 'evidence'), pathOf(path, 'evidence'), id) ?? [];
@@ -131,6 +137,11 @@ export function readKgJson(value: unknown, problems: ProblemCollector): Compiled
     if (attributes) relation.attributes = attributes;
     return relation;
   });
+
+  /** An optional boolean field: true when the file says `true`; a value that is not a boolean is an error. */
+  function optionalFlag(object: JsonObject, key: string, path: string, id: string): boolean {
+    return own(object, key) !== undefined && read.flag(object, key, path, id) === true;
+  }
 
   function primitive(v: unknown, id: string): string | number | boolean | undefined {
     if (typeof v === 'string') return capText(v, MAX_TEXT_LENGTH, id, tally);

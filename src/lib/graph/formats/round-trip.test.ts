@@ -1,7 +1,7 @@
 // Property-based round trips: random graphs exported and imported again come back equal (what each format carries).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CompiledGraph } from '../types.ts';
+import { basisOf, type CompiledGraph } from '../types.ts';
 import { exportCsvZip } from './export-csv.ts';
 import { exportGexf } from './export-gexf.ts';
 import { exportGraphml } from './export-graphml.ts';
@@ -36,6 +36,7 @@ function carried(graph: CompiledGraph): unknown {
       name: e.name,
       aliases: e.aliases,
       description: e.description,
+      background: e.background,
       url: e.url,
       attributes: withoutKeys(e.attributes, []),
     })),
@@ -45,6 +46,8 @@ function carried(graph: CompiledGraph): unknown {
       target: r.target,
       type: r.type,
       modality: r.modality,
+      basis: basisOf(r),
+      negated: r.negated === true,
       date: r.date,
       note: r.note,
       attributes: withoutKeys(r.attributes, ['evidence']),
@@ -56,7 +59,7 @@ function carried(graph: CompiledGraph): unknown {
 }
 
 describe('round trips', () => {
-  it('kg JSON: export then import gives an equal graph, evidence and all', () => {
+  it('kg JSON: export then import gives an equal graph, evidence, basis, negation, background and descriptive titles and all', () => {
     fc.assert(
       fc.property(compiledGraphArb({ evidence: true }), (graph) => {
         const text = exportKgJson(graph);
@@ -69,7 +72,7 @@ describe('round trips', () => {
     );
   });
 
-  it('GEXF: export then import keeps ids, names, types, direction, positions, colours and attributes', () => {
+  it('GEXF: export then import keeps ids, names, background, types, basis, negation, modality, date ranges, direction, positions, colours and attributes', () => {
     fc.assert(
       fc.property(compiledGraphArb(), fc.constantFrom('en' as const, 'zh' as const), (graph, lang) => {
         const { graph: back } = importGraph(exportGexf(graph, { lang }), { fileName: 'graph.gexf' });
@@ -79,7 +82,7 @@ describe('round trips', () => {
     );
   });
 
-  it('GraphML: export then import keeps ids, names, types, direction, positions, colours and attributes', () => {
+  it('GraphML: export then import keeps ids, names, background, types, basis, negation, modality, date ranges, direction, positions, colours and attributes', () => {
     fc.assert(
       fc.property(compiledGraphArb(), fc.constantFrom('en' as const, 'zh' as const), (graph, lang) => {
         const { graph: back } = importGraph(exportGraphml(graph, { lang }), { fileName: 'graph.graphml' });
@@ -89,11 +92,15 @@ describe('round trips', () => {
     );
   });
 
-  it('CSV zip: export then import keeps title, sources, ids, names, types, direction, positions, colours, evidence and attributes', () => {
+  it('CSV zip: export then import keeps title, sources and their descriptive titles, ids, names, background, types, basis, negation, modality, date ranges, direction, positions, colours, evidence and attributes', () => {
     // An empty cell is an absent value in CSV, so empty notes, dates and text attributes are not kept.
     const withoutEmpty = (graph: CompiledGraph): CompiledGraph => ({
       ...graph,
-      entities: graph.entities.map((e) => (e.attributes ? { ...e, attributes: nonEmpty(e.attributes) } : e)),
+      entities: graph.entities.map(({ background, ...e }) => ({
+        ...e,
+        ...(background ? { background } : {}),
+        ...(e.attributes ? { attributes: nonEmpty(e.attributes) } : {}),
+      })),
       relations: graph.relations.map(({ note, date, ...r }) => ({
         ...r,
         ...(note ? { note } : {}),
@@ -113,7 +120,7 @@ describe('round trips', () => {
     );
   });
 
-  it('graphology JSON: export then import keeps ids, names, types, direction, positions, colours and attributes', () => {
+  it('graphology JSON: export then import keeps ids, names, background, types, basis, negation, modality, date ranges, direction, positions, colours and attributes', () => {
     fc.assert(
       fc.property(compiledGraphArb(), (graph) => {
         const { graph: back } = importGraph(exportGraphologyJson(graph), { fileName: 'graph.json' });
@@ -145,7 +152,16 @@ function pipesGraph(): CompiledGraph {
         name: { en: 'AT&T', zh: '' },
         aliases: ['AT|T', 'back\\slash', 'a\\|b'],
         description: { en: '', zh: '' },
-        attributes: { label: 'own label', x: 'left', y: 3, id: 'ATT-1', 'attr.label': 'prefixed', Type: 'mixed case' },
+        attributes: {
+          label: 'own label',
+          x: 'left',
+          y: 3,
+          id: 'ATT-1',
+          'attr.label': 'prefixed',
+          Type: 'mixed case',
+          background_en: 'an attribute, not the background',
+          Background_ZH: '属性',
+        },
       },
       { id: 'b', type: 'org', name: { en: 'B', zh: '' }, aliases: [], description: { en: '', zh: '' } },
     ],
@@ -160,13 +176,13 @@ function pipesGraph(): CompiledGraph {
           { source: 's1', quote: 'first | with a pipe' },
           { source: 's|2', quote: 'second \\ with a backslash' },
         ],
-        attributes: { label: 'edge label', source: 'not an endpoint', weight: 2 },
+        attributes: { label: 'edge label', source: 'not an endpoint', weight: 2, basis: 'inferred', negated: true, Modality: 'question' },
       },
     ],
   };
 }
 
-describe('pipes, field-like attribute names and several evidence items', () => {
+describe('pipes, field-like attribute names (label, basis, negated, background_en, …) and several evidence items', () => {
   /** Exports `pipesGraph` through `roundTrip` and checks that lists, names and evidence items come back unchanged. */
   function checkPipes(roundTrip: (g: CompiledGraph) => CompiledGraph): void {
     const graph = pipesGraph();
@@ -177,7 +193,10 @@ describe('pipes, field-like attribute names and several evidence items', () => {
     expect(back.positions?.att).toBeUndefined();
     expect(back.relations[0]!.evidence).toEqual(graph.relations[0]!.evidence);
     expect(back.relations[0]!.attributes).toEqual(graph.relations[0]!.attributes);
-    expect(back.relations[0]).toMatchObject({ source: 'att', target: 'b', type: 'funds' });
+    expect(back.relations[0]).toMatchObject({ source: 'att', target: 'b', type: 'funds', modality: 'fact' });
+    expect(back.relations[0]!.basis).toBeUndefined();
+    expect(back.relations[0]!.negated).toBeUndefined();
+    expect(back.entities[0]!.background).toBeUndefined();
   }
 
   it('GEXF: an alias with | stays one alias, attributes named label/x/y/id keep their names, two evidence items stay two', () =>

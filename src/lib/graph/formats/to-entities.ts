@@ -66,6 +66,14 @@ export function toEntities(
         zh: capText(String(view.take('description_zh') ?? ''), MAX_TEXT_LENGTH, node.id, tally),
       },
     };
+    const backgroundEn = view.take('background_en');
+    const backgroundZh = view.take('background_zh');
+    if (backgroundEn !== undefined || backgroundZh !== undefined) {
+      entity.background = {
+        en: capText(String(backgroundEn ?? ''), MAX_TEXT_LENGTH, node.id, tally),
+        zh: capText(String(backgroundZh ?? ''), MAX_TEXT_LENGTH, node.id, tally),
+      };
+    }
     const url = view.peek('url');
     if (typeof url === 'string' && /^https?:\/\/\S+$/i.test(url) && url.length <= MAX_TEXT_LENGTH) {
       view.consume('url');

@@ -1,6 +1,6 @@
 // Maps file edges to relations and relation types: ids, types, direction, missing endpoints, parallel edges.
 import { didYouMean } from '../errors.ts';
-import { MODALITIES, type Evidence, type Modality, type Relation, type RelationType } from '../types.ts';
+import { BASES, MODALITIES, type Basis, type Evidence, type Modality, type Relation, type RelationType } from '../types.ts';
 import { AttributeView, MAX_TEXT_LENGTH, MAX_TYPE_LENGTH, ValueTally, capText, emptyRecord } from './attribute-values.ts';
 import type { RawEdge, ResolvedImportOptions } from './import-types.ts';
 import { splitList } from './list-text.ts';
@@ -66,6 +66,18 @@ export function toRelations(
       evidence: [],
     };
     if (isModality(modality)) view.consume('modality');
+    // Like modality, a basis or negated value the model cannot hold stays an attribute rather than being lost.
+    // Absent means stated, so a stated relation is stored without the field, as the compiler writes it.
+    const basis = view.peek('basis');
+    if (isBasis(basis)) {
+      view.consume('basis');
+      if (basis === 'inferred') relation.basis = basis;
+    }
+    const negated = flagOf(view.peek('negated'));
+    if (negated !== undefined) {
+      view.consume('negated');
+      if (negated) relation.negated = true;
+    }
     const date = view.take('date');
     if (date !== undefined) relation.date = capText(String(date), MAX_TYPE_LENGTH, id, tally);
     const note = view.take('note');
@@ -73,11 +85,9 @@ export function toRelations(
     const evidence = evidenceOf(view, id, tally);
     if (evidence) relation.evidence = evidence;
     // A directed edge marked `symmetric=true` is how networkx-safe exports write a symmetric relation in a mixed graph.
-    const symmetric = view.peek('symmetric');
-    const marked = symmetric === true || (typeof symmetric === 'string' && symmetric.trim().toLowerCase() === 'true');
-    if (marked || symmetric === false || (typeof symmetric === 'string' && symmetric.trim().toLowerCase() === 'false')) {
-      view.consume('symmetric');
-    }
+    const symmetric = flagOf(view.peek('symmetric'));
+    const marked = symmetric === true;
+    if (symmetric !== undefined) view.consume('symmetric');
     let rest = view.rest(id, tally);
     if (rest && typeof rest.weight === 'number') {
       const { value, changed } = checkedWeight(rest.weight);
@@ -145,6 +155,17 @@ function evidenceOf(view: AttributeView, record: string, tally: ValueTally): Evi
 
 function isModality(value: unknown): value is Modality {
   return typeof value === 'string' && (MODALITIES as readonly string[]).includes(value);
+}
+
+function isBasis(value: unknown): value is Basis {
+  return typeof value === 'string' && (BASES as readonly string[]).includes(value);
+}
+
+/** A boolean field as typed formats (a boolean) and CSV (the text `true` or `false`, any case) write it; else undefined. */
+function flagOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return word === 'true' ? true : word === 'false' ? false : undefined;
 }
 
 /** The attribute carrying relation types, unless it has so many values that it is really a per-edge label. */

@@ -13,7 +13,7 @@ export {
   type NoPathCause,
   type NoPathReason,
 } from './explain-no-path.ts';
-export { pathSentence, hopConnector } from './path-sentence.ts';
+export { pathSentence, hopConnector, hopQualifiers } from './path-sentence.ts';
 export { pathCitations } from './path-citations.ts';
 export { entityName, relationLabel, entityTypeLabel, type PathLanguage } from './labels.ts';
 export { comparePaths, hopCost, pathCost, NON_FACT_COST, toPath, type Path, type PathEdge, type RawPath } from './path.ts';

@@ -18,7 +18,9 @@ function footnote(graph: KnowledgeGraph, number: number, evidence: Evidence, lan
 /**
  * Renders a path with its evidence, Markdown-ish plain text: the path sentence with `[n]` after each hop (one per
  * piece of evidence; the same quote from the same source keeps its number), a blank line, then one footnote per
- * number. Hops without evidence get no marker; a path without any evidence is just its sentence.
+ * number. Hops without evidence get no marker; a path without any evidence is just its sentence. Inferred, denied and
+ * question hops keep their qualifiers from the sentence (`—funds (inferred)→`), so a citation never reads as more
+ * certain than its source.
  */
 export function pathCitations(graph: KnowledgeGraph, path: Path, lang: PathLanguage = 'en'): string {
   const numbers = new Map<string, number>();

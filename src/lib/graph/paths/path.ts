@@ -1,6 +1,6 @@
 // The path a query returns, the order paths are ranked in, and the conversion from a search's hop list.
 import type { KnowledgeGraph } from '../model.ts';
-import type { Evidence, Modality } from '../types.ts';
+import type { Basis, Evidence, Modality } from '../types.ts';
 import { compareIds } from './traversal.ts';
 
 /** One hop of a path, carrying the relation it walks. */
@@ -12,6 +12,10 @@ export interface PathEdge {
   target: string;
   type: string;
   modality: Modality;
+  /** `inferred` when the relation was inferred rather than stated; absent means stated, as on the relation. */
+  basis?: Basis;
+  /** The source denies the relation (only walked when a query includes negated relations). */
+  negated?: true;
   /** Whether the hop walks source → target. For undirected relations: from the stored source to the stored target. */
   forward: boolean;
   /** Whether the relation is directed (false for symmetric and other undirected relations). */
@@ -103,6 +107,8 @@ export function toPath(graph: KnowledgeGraph, raw: RawPath): Path {
         target: graph.target(id),
         type: relation.type,
         modality: relation.modality,
+        ...(relation.basis === 'inferred' ? { basis: relation.basis } : {}),
+        ...(relation.negated ? { negated: true as const } : {}),
         forward: raw.forward[i]!,
         directed: graph.isDirected(id),
         evidence: relation.evidence ?? [],

@@ -85,6 +85,7 @@ export function compiledGraphArb(options: GraphArbitraryOptions = {}): fc.Arbitr
               publisher: richText(),
               date: fc.constantFrom('2024', '2024-05', '2024-05-01'),
               language: fc.constantFrom('en', 'zh'),
+              descriptiveTitle: fc.option(fc.constant(true as const), { nil: undefined }),
             }),
           ),
         ),
@@ -98,7 +99,9 @@ export function compiledGraphArb(options: GraphArbitraryOptions = {}): fc.Arbitr
         ),
       }),
     )
-    .map(({ title, entityTypes, relationTypes, sources, entities, relations, positions }) => {
+    .map(({ title, entityTypes, relationTypes, sources: drawn, entities, relations, positions }) => {
+      // The model leaves descriptiveTitle out unless it is true, as the compiler writes it.
+      const sources = drawn.map(({ descriptiveTitle, ...source }) => (descriptiveTitle ? { ...source, descriptiveTitle } : source));
       const graph: CompiledGraph = { format: 'kg-compiled', version: 1, title, entityTypes, relationTypes, sources, entities, relations };
       if (positions) {
         const record: Record<string, { x: number; y: number }> = Object.create(null);
@@ -120,11 +123,17 @@ function entityArb(id: string, typeIds: readonly string[]): fc.Arbitrary<Entity>
       name: fc.record({ en: richText().filter((s) => s.trim() !== ''), zh: fc.oneof(fc.constant(''), richText()) }),
       aliases: fc.array(trimmedText(1, 6), { maxLength: 3 }),
       description: fc.record({ en: richText(20), zh: richText(20) }),
+      // Flat formats write no empty text, so a background always says something in one language at least.
+      background: fc.option(
+        fc.record({ en: richText(20), zh: richText(20) }).filter((b) => b.en !== '' || b.zh !== ''),
+        { nil: undefined },
+      ),
       url: fc.option(urlArb, { nil: undefined }),
       attributes: attributesArb,
     })
-    .map(({ url, attributes, ...rest }) => {
+    .map(({ background, url, attributes, ...rest }) => {
       const entity: Entity = { id, ...rest };
+      if (background !== undefined) entity.background = background;
       if (url !== undefined) entity.url = url;
       if (attributes !== undefined) entity.attributes = attributes;
       return entity;
@@ -147,13 +156,18 @@ function relationArb(
       target: fc.constantFrom(...entityIds),
       type: fc.constantFrom(...typeIds),
       modality: fc.constantFrom(...MODALITIES),
-      date: fc.option(fc.constantFrom('2023', '2024-01', '2025-12-31'), { nil: undefined }),
+      // Absent means stated, and negated is true or absent, as the compiler writes them.
+      basis: fc.option(fc.constant('inferred' as const), { nil: undefined }),
+      negated: fc.option(fc.constant(true as const), { nil: undefined }),
+      date: fc.option(fc.constantFrom('2023', '2024-01', '2025-12-31', '2026/2027', '2020s/2030s'), { nil: undefined }),
       evidence,
       note: fc.option(richText(), { nil: undefined }),
       attributes: attributesArb,
     })
-    .map(({ date, note, attributes, ...rest }) => {
+    .map(({ basis, negated, date, note, attributes, ...rest }) => {
       const relation: Relation = { id, ...rest };
+      if (basis !== undefined) relation.basis = basis;
+      if (negated !== undefined) relation.negated = negated;
       if (date !== undefined) relation.date = date;
       if (note !== undefined) relation.note = note;
       if (attributes !== undefined) relation.attributes = attributes;
