@@ -1,16 +1,20 @@
-// The `kg` command line: a thin shell over src/lib/graph, for scripts and for the build.
+// The `kg` command line: a thin shell over src/lib/graph, for scripts and for the build. This module parses the
+// arguments and dispatches to the commands; it exports only `main`, so nothing imports back into it.
 import { parseArgs } from 'node:util';
 import { formatProblem, KgError } from '../lib/graph/errors.ts';
-import { buildGraph } from '../lib/graph/model.ts';
 import type { KnowledgeGraph } from '../lib/graph/model.ts';
 import { neighbourhood } from '../lib/graph/neighbourhood.ts';
 import { resolveEntity } from '../lib/graph/resolve-entity.ts';
 import { buildSearchIndex, search } from '../lib/graph/search.ts';
 import { graphStats } from '../lib/graph/stats.ts';
+import { integer } from './args.ts';
+import type { Command } from './args.ts';
 import { ARTIFACT, buildArtifact } from './build-artifact.ts';
+import { EXPORT_COMMANDS } from './commands-export.ts';
+import { EXTRA_COMMANDS } from './commands-extra.ts';
+import { LENS_COMMANDS } from './commands-lenses.ts';
 import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
-import { loadData } from './load-data.ts';
-import { integer } from './options.ts';
+import { loadGraph } from './load-data.ts';
 import { err, out } from './terminal.ts';
 
 const USAGE = `kg — the knowledge-graph engine on the command line
@@ -34,8 +38,6 @@ PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or 
 A CSV edge list can come with --csv-nodes FILE (a node table: id,label,type,…), and --csv-columns ROLE=COLUMN,…
 says which columns are which when their names do not (roles: source, target, type, id, directed; none for no column).
 ENTITY, FROM and TO take an id or any name or alias in any language.`;
-
-type Values = Record<string, string | boolean | undefined>;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -70,26 +72,12 @@ const OPTIONS = {
   symmetric: { type: 'string' },
 } as const;
 
-export function list(values: Values, key: string): string[] | undefined {
-  const raw = values[key];
-  return typeof raw === 'string'
-    ? raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : undefined;
-}
-
-async function loadGraph(values: Values): Promise<KnowledgeGraph> {
-  return buildGraph(await loadData(values));
-}
-
 function describe(graph: KnowledgeGraph, id: string): { id: string; type: string; name: { en: string; zh: string } } {
   const e = graph.getNodeAttributes(id);
   return { id, type: e.type, name: e.name };
 }
 
-const COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
+const MAIN_COMMANDS: Record<string, Command> = {
   async compile(_args, values) {
     const result = buildArtifact(
       typeof values.data === 'string' ? values.data : DEFAULT_DATA,
@@ -181,6 +169,9 @@ const COMMANDS: Record<string, (args: string[], values: Values) => Promise<numbe
   },
 };
 
+/** Every command by name, each from the module of its concern. */
+const COMMANDS: Record<string, Command> = { ...MAIN_COMMANDS, ...EXTRA_COMMANDS, ...EXPORT_COMMANDS, ...LENS_COMMANDS };
+
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -197,10 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     out(USAGE);
     return command || parsed.values.help ? 0 : 2;
   }
-  const extra = await import('./commands-extra.ts');
-  const exporting = await import('./commands-export.ts');
-  const lenses = await import('./commands-lenses.ts');
-  const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command] ?? exporting.EXPORT_COMMANDS[command] ?? lenses.LENS_COMMANDS[command];
+  const run = COMMANDS[command];
   if (!run) {
     err(`kg: CLI_USAGE unknown command "${command}" — see kg --help`);
     return 1;
@@ -233,5 +221,3 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     },
   );
 }
-
-export type { Values };
