@@ -11,8 +11,8 @@ import { integer } from './args.ts';
 import type { Command } from './args.ts';
 import { ARTIFACT, buildArtifact } from './build-artifact.ts';
 import { EXPORT_COMMANDS } from './commands-export.ts';
-import { EXTRA_COMMANDS } from './commands-extra.ts';
 import { LENS_COMMANDS } from './commands-lenses.ts';
+import { PATH_COMMANDS } from './commands-path.ts';
 import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
 import { loadGraph } from './load-data.ts';
 import { err, out } from './terminal.ts';
@@ -170,7 +170,7 @@ const MAIN_COMMANDS: Record<string, Command> = {
 };
 
 /** Every command by name, each from the module of its concern. */
-const COMMANDS: Record<string, Command> = { ...MAIN_COMMANDS, ...EXTRA_COMMANDS, ...EXPORT_COMMANDS, ...LENS_COMMANDS };
+const COMMANDS: Record<string, Command> = { ...MAIN_COMMANDS, ...PATH_COMMANDS, ...EXPORT_COMMANDS, ...LENS_COMMANDS };
 
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

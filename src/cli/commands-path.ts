@@ -7,7 +7,7 @@ import type { Command } from './args.ts';
 import { loadGraph } from './load-data.ts';
 import { out } from './terminal.ts';
 
-export const EXTRA_COMMANDS: Record<string, Command> = {
+export const PATH_COMMANDS: Record<string, Command> = {
   async path(args, values) {
     if (args.length !== 2)
       throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg path needs FROM and TO (quote names with spaces)' });
