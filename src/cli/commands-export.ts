@@ -10,10 +10,9 @@ import { subgraph } from '../lib/graph/subgraph.ts';
 import { pathOptionsFromFlags } from '../lib/graph/paths/index.ts';
 import { EXPORTERS, SYMMETRIC_EDGE_MODES, SYMMETRIC_PARAMETER, type SymmetricEdgeMode } from '../lib/graph/formats/index.ts';
 import type { Modality } from '../lib/graph/types.ts';
+import { flagsOf, integer, langOf, list } from './args.ts';
+import type { Command, Values } from './args.ts';
 import { loadData } from './load-data.ts';
-import { flagsOf } from './commands-extra.ts';
-import type { Values } from './main.ts';
-import { integer, langOf } from './options.ts';
 import { err, outData } from './terminal.ts';
 
 const DATA_FORMATS: Record<string, string> = {
@@ -30,14 +29,6 @@ const DATA_FORMATS: Record<string, string> = {
 };
 const IMAGE_FORMATS = ['png', 'jpeg', 'svg'] as const;
 
-const list = (v: unknown): string[] | undefined =>
-  typeof v === 'string'
-    ? v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : undefined;
-
 function selection(
   graph: KnowledgeGraph,
   values: Values,
@@ -49,9 +40,9 @@ function selection(
   };
   let title: string | undefined;
   const options: ExportSelectionOptions = {
-    types: list(values.types),
-    relations: list(values.relations),
-    modalities: list(values.modality) as Modality[] | undefined,
+    types: list(values, 'types'),
+    relations: list(values, 'relations'),
+    modalities: list(values, 'modality') as Modality[] | undefined,
   };
   let name = 'whole-graph';
   if (typeof values.focus === 'string') {
@@ -72,7 +63,7 @@ function selection(
     title = `${label(options.path.from)} → ${label(options.path.to)}`;
   }
   if (typeof values.ids === 'string') {
-    options.ids = list(values.ids)!.map((id) => resolveEntity(graph, id));
+    options.ids = list(values, 'ids')!.map((id) => resolveEntity(graph, id));
     if (name === 'whole-graph') name = 'selection';
   }
   return { options, name, ...(title ? { title } : {}) };
@@ -91,7 +82,7 @@ function symmetricMode(value: unknown): SymmetricEdgeMode {
   return mode;
 }
 
-export const EXPORT_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
+export const EXPORT_COMMANDS: Record<string, Command> = {
   async export(_args, values) {
     const format = typeof values.format === 'string' ? values.format : '';
     const isImage = (IMAGE_FORMATS as readonly string[]).includes(format);

@@ -1,10 +1,10 @@
 // `kg rank` and `kg communities`: thin shells over the analysis lenses (who matters most, which clusters form).
 import { KgError } from '../lib/graph/errors.ts';
-import { buildGraph, type KnowledgeGraph } from '../lib/graph/model.ts';
+import type { KnowledgeGraph } from '../lib/graph/model.ts';
 import { asOfEdgeFilter, lensById, ranking, relationsAsOf, runLens, type LensScope } from '../lib/graph/lenses/index.ts';
-import { loadData } from './load-data.ts';
-import type { Values } from './main.ts';
-import { asOfDate, integer } from './options.ts';
+import { asOfDate, integer } from './args.ts';
+import type { Command, Values } from './args.ts';
+import { loadGraph } from './load-data.ts';
 import { out } from './terminal.ts';
 
 /** The lenses `kg rank --metric` takes: every lens that gives a number per entity. */
@@ -12,10 +12,6 @@ export const RANK_METRICS = ['pagerank', 'betweenness', 'degree', 'weighted-degr
 
 function usage(message: string): KgError {
   return new KgError({ code: 'CLI_BAD_OPTION', severity: 'error', message });
-}
-
-async function loadGraph(values: Values): Promise<KnowledgeGraph> {
-  return buildGraph(await loadData(values));
 }
 
 /** The `--as-of` time slice (undated relations kept), or the whole graph; also a line saying what was kept. */
@@ -40,7 +36,7 @@ function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toPrecision(4);
 }
 
-export const LENS_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
+export const LENS_COMMANDS: Record<string, Command> = {
   async rank(_args, values) {
     const metric = typeof values.metric === 'string' ? values.metric : 'pagerank';
     const lens = lensById(metric);

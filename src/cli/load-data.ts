@@ -5,12 +5,13 @@ import type { Stats } from 'node:fs';
 import { didYouMean, KgError } from '../lib/graph/errors.ts';
 import type { CsvColumnChoice, CsvRole } from '../lib/graph/formats/import-types.ts';
 import { CSV_ROLES, IMPORT_DEFAULTS } from '../lib/graph/formats/import-types.ts';
+import { buildGraph } from '../lib/graph/model.ts';
+import type { KnowledgeGraph } from '../lib/graph/model.ts';
 import type { CompiledGraph } from '../lib/graph/types.ts';
+import type { Values } from './args.ts';
 import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
 
 export { DEFAULT_DATA } from './data-folder.ts';
-
-type Values = Record<string, string | boolean | undefined>;
 
 /** How much the CLI reads from one `--data`/`--csv-nodes` file: above `confirm`, only with --confirm-large; above `max`, never. */
 export interface FileLimits {
@@ -78,6 +79,11 @@ export async function loadData(values: Values, limits: FileLimits = FILE_LIMITS)
     ...(columns ? { csvColumns: columns } : {}),
   });
   return graph;
+}
+
+/** The graph the options name, built for the engine's queries. */
+export async function loadGraph(values: Values): Promise<KnowledgeGraph> {
+  return buildGraph(await loadData(values));
 }
 
 /** `source=person,target=company,type=none`: each role's column by header text; `none` (or nothing) for no column. */

@@ -1,16 +1,15 @@
-// The `kg` command line: a thin shell over src/lib/graph, for scripts and for the build.
+// The `kg` command line: a thin shell over src/lib/graph, for scripts and for the build. This module parses the
+// arguments and dispatches to the commands-*.ts modules; it exports only `main`, so nothing imports back into it.
 import { parseArgs } from 'node:util';
 import { formatProblem, KgError } from '../lib/graph/errors.ts';
-import { buildGraph } from '../lib/graph/model.ts';
-import type { KnowledgeGraph } from '../lib/graph/model.ts';
-import { neighbourhood } from '../lib/graph/neighbourhood.ts';
-import { resolveEntity } from '../lib/graph/resolve-entity.ts';
-import { buildSearchIndex, search } from '../lib/graph/search.ts';
-import { graphStats } from '../lib/graph/stats.ts';
-import { ARTIFACT, buildArtifact } from './build-artifact.ts';
-import { compileFolder, DEFAULT_DATA } from './data-folder.ts';
-import { loadData } from './load-data.ts';
-import { integer } from './options.ts';
+import type { Command } from './args.ts';
+import { ARTIFACT } from './build-artifact.ts';
+import { DATA_COMMANDS } from './commands-data.ts';
+import { EXPORT_COMMANDS } from './commands-export.ts';
+import { LENS_COMMANDS } from './commands-lenses.ts';
+import { PATH_COMMANDS } from './commands-path.ts';
+import { QUERY_COMMANDS } from './commands-query.ts';
+import { DEFAULT_DATA } from './data-folder.ts';
 import { err, out } from './terminal.ts';
 
 const USAGE = `kg — the knowledge-graph engine on the command line
@@ -34,8 +33,6 @@ PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or 
 A CSV edge list can come with --csv-nodes FILE (a node table: id,label,type,…), and --csv-columns ROLE=COLUMN,…
 says which columns are which when their names do not (roles: source, target, type, id, directed; none for no column).
 ENTITY, FROM and TO take an id or any name or alias in any language.`;
-
-type Values = Record<string, string | boolean | undefined>;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -70,115 +67,13 @@ const OPTIONS = {
   symmetric: { type: 'string' },
 } as const;
 
-export function list(values: Values, key: string): string[] | undefined {
-  const raw = values[key];
-  return typeof raw === 'string'
-    ? raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : undefined;
-}
-
-async function loadGraph(values: Values): Promise<KnowledgeGraph> {
-  return buildGraph(await loadData(values));
-}
-
-function describe(graph: KnowledgeGraph, id: string): { id: string; type: string; name: { en: string; zh: string } } {
-  const e = graph.getNodeAttributes(id);
-  return { id, type: e.type, name: e.name };
-}
-
-const COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
-  async compile(_args, values) {
-    const result = buildArtifact(
-      typeof values.data === 'string' ? values.data : DEFAULT_DATA,
-      typeof values.output === 'string' ? values.output : ARTIFACT,
-    );
-    for (const p of result.problems) err(formatProblem(p));
-    if (!result.ok) {
-      err(`kg compile: ${result.problems.filter((p) => p.severity === 'error').length} error(s); the previous artifact was kept`);
-      return 1;
-    }
-    out(
-      `kg compile: ${result.compiled!.entities.length} entities, ${result.compiled!.relations.length} relations → ${typeof values.output === 'string' ? values.output : ARTIFACT}`,
-    );
-    return 0;
-  },
-
-  async validate(_args, values) {
-    const { compiled, problems } = compileFolder(typeof values.data === 'string' ? values.data : DEFAULT_DATA);
-    if (values.json) out(JSON.stringify({ ok: Boolean(compiled), problems }, null, 2));
-    else {
-      for (const p of problems) out(formatProblem(p));
-      const errors = problems.filter((p) => p.severity === 'error').length;
-      out(
-        compiled
-          ? `ok: ${compiled.entities.length} entities, ${compiled.relations.length} relations, ${problems.length} warning(s)`
-          : `${errors} error(s)`,
-      );
-    }
-    return compiled ? 0 : 1;
-  },
-
-  async stats(_args, values) {
-    const stats = graphStats(await loadGraph(values));
-    if (values.json) {
-      out(JSON.stringify(stats, null, 2));
-      return 0;
-    }
-    out(`${stats.title}: ${stats.entities} entities, ${stats.relations} relations, ${stats.sources} source(s)`);
-    out(
-      `components: ${stats.components.count} (sizes ${stats.components.sizes.slice(0, 10).join(', ')}${stats.components.count > 10 ? ', …' : ''})`,
-    );
-    for (const [title, counts] of [
-      ['entities by type', stats.entitiesByType],
-      ['relations by type', stats.relationsByType],
-      ['relations by modality', stats.relationsByModality],
-    ] as const) {
-      out(`${title}:`);
-      for (const [k, v] of Object.entries(counts)) out(`  ${k.padEnd(20)} ${v}`);
-    }
-    return 0;
-  },
-
-  async search(args, values) {
-    const query = args.join(' ');
-    if (!query) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg search needs a QUERY' });
-    const limit = integer(values, 'limit', 10, 1, 1000);
-    const graph = await loadGraph(values);
-    const hits = search(buildSearchIndex(graph.mapNodes((_, e) => e)), query, { limit });
-    const rows = hits.map((h) => ({ ...describe(graph, h.id), score: h.score, matched: h.matched, field: h.field }));
-    if (values.json) out(JSON.stringify({ query, hits: rows }, null, 2));
-    else if (rows.length === 0) out(`no match for "${query}"`);
-    else
-      for (const r of rows)
-        out(`${r.id.padEnd(28)} ${r.name.en}${r.name.zh ? ` / ${r.name.zh}` : ''}  [${r.type}]  (${r.field}: ${r.matched})`);
-    return 0;
-  },
-
-  async neighbors(args, values) {
-    if (!args[0]) throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg neighbors needs an ENTITY' });
-    const depth = integer(values, 'depth', 1, 1, 10);
-    const graph = await loadGraph(values);
-    const id = resolveEntity(graph, args.join(' '));
-    const { distances, relations } = neighbourhood(graph, id, depth);
-    const neighbours = [...distances]
-      .filter(([n]) => n !== id)
-      .sort(([a, da], [b, db]) => da - db || a.localeCompare(b))
-      .map(([n, d]) => ({ ...describe(graph, n), distance: d }));
-    const rels = relations.map((r) => {
-      const a = graph.getEdgeAttributes(r);
-      return { id: r, source: a.source, target: a.target, type: a.type, modality: a.modality };
-    });
-    if (values.json) out(JSON.stringify({ entity: describe(graph, id), depth, neighbours, relations: rels }, null, 2));
-    else {
-      out(`${graph.getNodeAttributes(id).name.en} — ${neighbours.length} entities within ${depth} hop(s)`);
-      for (const n of neighbours)
-        out(`  ${'·'.repeat(n.distance)} ${n.id} (${n.name.en}${n.name.zh ? ` / ${n.name.zh}` : ''}) [${n.type}]`);
-    }
-    return 0;
-  },
+/** Every command by name, each from the module of its concern. */
+const COMMANDS: Record<string, Command> = {
+  ...DATA_COMMANDS,
+  ...QUERY_COMMANDS,
+  ...PATH_COMMANDS,
+  ...EXPORT_COMMANDS,
+  ...LENS_COMMANDS,
 };
 
 /** Runs the CLI with the given arguments; returns the exit code. */
@@ -197,10 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     out(USAGE);
     return command || parsed.values.help ? 0 : 2;
   }
-  const extra = await import('./commands-extra.ts');
-  const exporting = await import('./commands-export.ts');
-  const lenses = await import('./commands-lenses.ts');
-  const run = COMMANDS[command] ?? extra.EXTRA_COMMANDS[command] ?? exporting.EXPORT_COMMANDS[command] ?? lenses.LENS_COMMANDS[command];
+  const run = COMMANDS[command];
   if (!run) {
     err(`kg: CLI_USAGE unknown command "${command}" — see kg --help`);
     return 1;
@@ -233,5 +125,3 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     },
   );
 }
-
-export type { Values };

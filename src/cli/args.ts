@@ -1,8 +1,13 @@
-// Strict reading of the CLI's option values: whole numbers in decimal digits, enumerations, real calendar dates.
+// The one reading of the `kg` CLI's option values, shared by every command: comma lists, path flags, and strict
+// values (whole numbers in decimal digits, enumerations, real calendar dates) that refuse anything else with
+// CLI_BAD_OPTION. Printing is terminal.ts's, the only module that writes to stdout and stderr.
 import { didYouMean, KgError } from '../lib/graph/errors.ts';
+import { PATH_FLAGS } from '../lib/graph/paths/index.ts';
+import type { PathFlags } from '../lib/graph/paths/index.ts';
 import { DATE } from '../lib/graph/text-checks.ts';
 
-type Values = Record<string, string | boolean | undefined>;
+/** The option values `parseArgs` gives every command: strings, `true` for flags, undefined when absent. */
+export type Values = Record<string, string | boolean | undefined>;
 
 function bad(message: string, hint?: string): KgError {
   return new KgError({ code: 'CLI_BAD_OPTION', severity: 'error', message, ...(hint ? { hint } : {}) });
@@ -10,6 +15,30 @@ function bad(message: string, hint?: string): KgError {
 
 /** Quotes an option value for an error line, shortened (the terminal filter handles control characters). */
 const shown = (raw: unknown): string => JSON.stringify(String(raw).slice(0, 40));
+
+/** A command: its positional arguments and option values in, its exit code out. */
+export type Command = (args: string[], values: Values) => Promise<number>;
+
+/** `--key a,b,c`: the items, trimmed, empty ones dropped; undefined when absent. */
+export function list(values: Values, key: string): string[] | undefined {
+  const raw = values[key];
+  return typeof raw === 'string'
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+}
+
+/** The path options given as flags (`--mode`, `--k`, `--relations`, …), as the path engine reads them. */
+export function flagsOf(values: Values): PathFlags {
+  const flags: PathFlags = {};
+  for (const flag of PATH_FLAGS) {
+    const v = values[flag];
+    if (typeof v === 'string') flags[flag] = v;
+  }
+  return flags;
+}
 
 /** `--key N`: decimal digits only (no 0x2, 1e1, 1.5, -1), within [min, max]; `fallback` when absent. */
 export function integer(values: Values, key: string, fallback: number, min: number, max: number): number {

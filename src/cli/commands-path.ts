@@ -1,29 +1,18 @@
 // `kg path`: a thin shell over the path engine.
 import { KgError } from '../lib/graph/errors.ts';
-import { buildGraph } from '../lib/graph/model.ts';
 import { resolveEntity } from '../lib/graph/resolve-entity.ts';
-import { entityName, findPaths, pathCitations, pathOptionsFromFlags, pathSentence, PATH_FLAGS } from '../lib/graph/paths/index.ts';
-import type { PathFlags } from '../lib/graph/paths/index.ts';
-import { loadData } from './load-data.ts';
-import type { Values } from './main.ts';
-import { langOf } from './options.ts';
+import { entityName, findPaths, pathCitations, pathOptionsFromFlags, pathSentence } from '../lib/graph/paths/index.ts';
+import { flagsOf, langOf } from './args.ts';
+import type { Command } from './args.ts';
+import { loadGraph } from './load-data.ts';
 import { out } from './terminal.ts';
 
-export function flagsOf(values: Values): PathFlags {
-  const flags: PathFlags = {};
-  for (const flag of PATH_FLAGS) {
-    const v = values[flag];
-    if (typeof v === 'string') flags[flag] = v;
-  }
-  return flags;
-}
-
-export const EXTRA_COMMANDS: Record<string, (args: string[], values: Values) => Promise<number>> = {
+export const PATH_COMMANDS: Record<string, Command> = {
   async path(args, values) {
     if (args.length !== 2)
       throw new KgError({ code: 'CLI_USAGE', severity: 'error', message: 'kg path needs FROM and TO (quote names with spaces)' });
     const lang = langOf(values);
-    const graph = buildGraph(await loadData(values));
+    const graph = await loadGraph(values);
     const from = resolveEntity(graph, args[0]!);
     const to = resolveEntity(graph, args[1]!);
     const options = pathOptionsFromFlags(flagsOf(values));
