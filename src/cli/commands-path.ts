@@ -33,6 +33,8 @@ export const PATH_COMMANDS: Record<string, Command> = {
                 target: e.target,
                 type: e.type,
                 modality: e.modality,
+                basis: e.basis ?? 'stated',
+                ...(e.negated ? { negated: true } : {}),
                 evidence: e.evidence,
               })),
               sentence: pathSentence(graph, p, lang),

@@ -27,7 +27,10 @@ Usage:
                [--symmetric marked|undirected]  GEXF/GraphML: symmetric relations of a mixed graph as directed edges
                           with symmetric=true (default; networkx, igraph, Gephi) or undirected edges (Gephi only)
                selection: --focus ENTITY --depth N | --path FROM,TO [path options] | --types a,b | --relations a,b
-                          | --modality fact,opinion | --ids a,b,c   (images: --scale 1-4 --title TEXT)
+                          | --modality fact,opinion,prediction,question | --ids a,b,c   (images: --scale 1-4 --title TEXT)
+path options: --mode shortest|all|k --k N --direction forward|backward|any --relations a,b --exclude-relations a,b
+              --exclude-types a,b --avoid ENTITY,… --max-hops N --modality … --negated include|exclude
+              (relations the source denies are never walked unless --negated include)
 
 PATH is a graph-data folder (default ${DEFAULT_DATA}/), a compiled artifact, or a GEXF, GraphML, CSV or graphology JSON file;\na file above 50 MB needs --confirm-large (256 MB at most).
 A CSV edge list can come with --csv-nodes FILE (a node table: id,label,type,…), and --csv-columns ROLE=COLUMN,…
@@ -54,6 +57,7 @@ const OPTIONS = {
   avoid: { type: 'string' },
   'max-hops': { type: 'string' },
   modality: { type: 'string' },
+  negated: { type: 'string' },
   lang: { type: 'string' },
   focus: { type: 'string' },
   path: { type: 'string' },
@@ -92,7 +96,8 @@ export async function main(argv: string[]): Promise<number> {
     out(USAGE);
     return command || parsed.values.help ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  // Own names only: `kg toString` is an unknown command, not Object.prototype's method.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) {
     err(`kg: CLI_USAGE unknown command "${command}" — see kg --help`);
     return 1;

@@ -587,3 +587,112 @@ describe('compile: hostile keys', () => {
     expect(liang!.dates).toEqual({ founded: '2023', born: '1980s' });
   });
 });
+
+describe('compile: fidelity to the source', () => {
+  const ARTICLE_WITH_DENIALS =
+    ARTICLE + 'DeepSeek has no outside investors. Will regulators step in? Regulators may step in soon. 监管层会不会介入?\n';
+  /** A relation with `fields` (after modality) and the given quotes, in a file of its own. */
+  const claim = (fields: string[], quotes: string[], modality = 'fact'): Record<string, string> => ({
+    'sources/article.txt': ARTICLE_WITH_DENIALS,
+    'relations/extra.yaml': yaml(
+      '- source: deepseek',
+      '  type: competes-with',
+      '  target: high-flyer',
+      `  modality: ${modality}`,
+      ...fields,
+      '  evidence:',
+      ...quotes.flatMap((q) => ['    - source: article', `      quote: ${q}`]),
+    ),
+  });
+
+  it('keeps basis and negation on the compiled relation, stated and positive left implicit', () => {
+    const result = compileWith(
+      claim(['  basis: inferred', '  negated: true', '  note: Read from the denial.'], ['DeepSeek has no outside investors.']),
+    );
+    expect(result.problems).toEqual([]);
+    const relation = result.compiled!.relations.find((r) => r.id === 'deepseek--competes-with--high-flyer')!;
+    expect(relation).toMatchObject({ basis: 'inferred', negated: true });
+    const stated = result.compiled!.relations.find((r) => r.id === 'high-flyer--funds--deepseek')!;
+    expect('basis' in stated || 'negated' in stated).toBe(false);
+  });
+
+  it('requires a note saying what an inferred relation is inferred from', () => {
+    const problem = theProblem(compileWith(claim(['  basis: inferred'], ['High-Flyer funds DeepSeek.'])), 'REL_INFERRED_NO_NOTE');
+    expect(problem).toMatchObject({ file: 'relations/extra.yaml', field: 'note', record: 'deepseek--competes-with--high-flyer' });
+  });
+
+  it('refuses a note that calls a stated relation implied', () => {
+    const problem = theProblem(
+      compileWith(claim(['  note: Implied by the name.'], ['High-Flyer funds DeepSeek.'])),
+      'REL_IMPLIED_AS_STATED',
+    );
+    expect(problem).toMatchObject({ field: 'basis', hint: 'add "basis: inferred"' });
+  });
+
+  it('refuses an unknown basis and a negated that is not true', () => {
+    const result = compileWith(claim(['  basis: guessed', '  negated: false'], ['High-Flyer funds DeepSeek.']));
+    expect(theProblem(result, 'FIELD_BASIS')).toMatchObject({ field: 'basis', line: 5 });
+    expect(theProblem(result, 'FIELD_NEGATED')).toMatchObject({ field: 'negated', line: 6 });
+  });
+
+  it('requires a negated relation to quote the denial', () => {
+    const problem = theProblem(compileWith(claim(['  negated: true'], ['High-Flyer funds DeepSeek.'])), 'REL_NEGATION_NOT_QUOTED');
+    expect(problem).toMatchObject({ field: 'evidence' });
+  });
+
+  it('refuses a fact or forecast backed only by questions, also when the quote stops before the question mark', () => {
+    for (const modality of ['fact', 'prediction']) {
+      const asked = compileWith(claim([], ['Will regulators step in?', '监管层会不会介入'], modality));
+      expect(theProblem(asked, 'REL_QUESTION_AS_CLAIM')).toMatchObject({
+        field: 'modality',
+        hint: expect.stringContaining('modality: question'),
+      });
+    }
+    expect(compileWith(claim([], ['Will regulators step in?'], 'question')).problems).toEqual([]);
+    expect(compileWith(claim([], ['Will regulators step in?', 'Regulators may step in soon.'], 'prediction')).problems).toEqual([]);
+  });
+
+  it('keeps background knowledge out of descriptions and in its own field', () => {
+    const companies = COMPANIES.replace(
+      '  description: { en: A hedge fund. }',
+      '  description: { en: A hedge fund (background — based in Hangzhou). }',
+    );
+    const problem = theProblem(compileWith({ 'entities/companies.yaml': companies }), 'ENTITY_BACKGROUND_IN_DESCRIPTION');
+    expect(problem).toMatchObject({ record: 'high-flyer', field: 'description' });
+    const moved = COMPANIES.replace(
+      '  description: { en: A hedge fund. }',
+      '  description: { en: A hedge fund. }\n  background: { en: Based in Hangzhou., zh: 总部位于杭州。 }',
+    );
+    const result = compileWith({ 'entities/companies.yaml': moved });
+    expect(result.problems).toEqual([]);
+    expect(result.compiled!.entities.find((e) => e.id === 'high-flyer')!.background).toEqual({
+      en: 'Based in Hangzhou.',
+      zh: '总部位于杭州。',
+    });
+  });
+
+  it('reads a descriptive title and date ranges, refusing a range that ends before it starts', () => {
+    const result = compileWith({
+      'sources/article.yaml': SOURCE.replace('title: A short article\n', 'title: A short article\ndescriptiveTitle: true\n'),
+      ...claim(['  date: "2026/2027"'], ['Regulators may step in soon.'], 'prediction'),
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.compiled!.sources[0]).toMatchObject({ descriptiveTitle: true });
+    expect(result.compiled!.relations.find((r) => r.date === '2026/2027')).toBeDefined();
+    const backwards = compileWith(claim(['  date: "2027/2026"'], ['Regulators may step in soon.'], 'prediction'));
+    expect(theProblem(backwards, 'FIELD_DATE')).toMatchObject({ field: 'date' });
+  });
+
+  it('lets an opinion and a forecast about the same pair stand side by side, but not under one derived id', () => {
+    const both = yaml(...relation('high-flyer', 'funds', 'deepseek').map((l) => l.replace('modality: fact', 'modality: opinion')));
+    const taken = theProblem(compileWith({ 'relations/more.yaml': both }), 'REL_ID_TAKEN');
+    expect(taken).toMatchObject({ file: 'relations/more.yaml', record: 'high-flyer--funds--deepseek' });
+    const named = yaml(
+      '- id: high-flyer-funding-opinion',
+      ...relation('high-flyer', 'funds', 'deepseek')
+        .map((l) => l.replace('modality: fact', 'modality: opinion'))
+        .map((l, i) => (i === 0 ? l.replace('- ', '  ') : l)),
+    );
+    expect(compileWith({ 'relations/more.yaml': named }).problems).toEqual([]);
+  });
+});

@@ -27,6 +27,8 @@ const SENTENCE_END = /[。！？!?；;\n]|\.(?=\s|$)/u;
 export function isQuestion(quote: string, text?: string): boolean {
   const trimmed = quote.trimEnd();
   if (/[?？]["'”’」』)）]*$/u.test(trimmed)) return true;
+  // A quote that ends its own sentence another way is not a question, whatever follows it.
+  if (/[。！!.；;]["'”’」』)）]*$/u.test(trimmed)) return false;
   const at = text?.indexOf(trimmed) ?? -1;
   if (text === undefined || at < 0) return false;
   const rest = text.slice(at + trimmed.length);
@@ -35,10 +37,13 @@ export function isQuestion(quote: string, text?: string): boolean {
 }
 
 /**
- * Markers of background knowledge written into a description. Background has its own field, shown as "Background
+ * Markers of background knowledge written into a description (the forms curators use: "(background — x86 …)",
+ * "Background, not stated in the article", "背景信息", "（背景：…）"); loose enough for those, strict enough that a
+ * description quoting CSS (`background:url(…)`) is not one. Background has its own field, shown as "Background
  * (not from the source)", so that a reader never takes it for what the source says.
  */
-const BACKGROUND_MARKERS = /\bbackground\b|not stated in the article|背景信息|背景[：:]|（背景|\(背景/iu;
+const BACKGROUND_MARKERS =
+  /\(background\b|\bbackground\s*[—–:-]\s|\bbackground,|background knowledge|not stated in the (?:article|source)|背景信息|背景[：:]|（背景|\(背景/iu;
 
 /** Whether a sourced text (a description) holds background knowledge that belongs in the background field. */
 export function holdsBackground(text: string): boolean {
