@@ -83,7 +83,7 @@ export function lookKey(look: BodyLook): string {
 }
 
 /** Edges with a line of their own (dashed opinions, dotted forecasts), which Cytoscape always draws. */
-const OWN_LINE_CLASSES = ['opinion', 'prediction'] as const;
+const OWN_LINE_CLASSES = ['opinion', 'prediction', 'question', 'inferred', 'negated'] as const;
 
 /**
  * Whether the layer draws the element: shown, not faded (fading applies only to graphs too small for this layer, and

@@ -1,6 +1,6 @@
 // Pure mapping from the knowledge model to Cytoscape element definitions (no DOM, no Cytoscape instance).
 import type { ElementDefinition } from 'cytoscape';
-import type { CompiledGraph, Entity } from '../graph/types.ts';
+import type { CompiledGraph, Entity, Relation } from '../graph/types.ts';
 import { neutraliseHidden } from '../graph/text-checks.ts';
 import { bundles } from '../graph/bundles.ts';
 import { positionBounds } from './viewport.ts';
@@ -85,14 +85,29 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
         source: r.source,
         target: r.target,
         type: r.type,
-        label: bundleLabel(label, members.length),
+        label: fidelityLabel(bundleLabel(label, members.length), r),
         modality: r.modality,
         ...(members.length > 1 ? { members: members.map((m) => m.id) } : {}),
       },
-      classes: [r.modality, type?.symmetric ? 'symmetric' : 'directed', ...(members.length > 1 ? ['bundle'] : [])].join(' '),
+      classes: [
+        r.modality,
+        type?.symmetric ? 'symmetric' : 'directed',
+        ...(r.basis === 'inferred' ? ['inferred'] : []),
+        ...(r.negated ? ['negated'] : []),
+        ...(members.length > 1 ? ['bundle'] : []),
+      ].join(' '),
     };
   });
   return [...nodes, ...edges];
+}
+
+/**
+ * A line's label marked for what the line claims, in signs that read in any language (the legend explains them): a
+ * denial "✕ invests in", a question "regulates ?". An inferred line is told apart by its dash, not its label.
+ */
+export function fidelityLabel(label: string, relation: Pick<Relation, 'negated' | 'modality'>): string {
+  const denied = relation.negated ? `✕ ${label}` : label;
+  return relation.modality === 'question' ? `${denied} ?` : denied;
 }
 
 /** A line's label: its type, with the number of relations it stands for when that is more than one. */

@@ -12,11 +12,12 @@ export interface DecorOptions {
 }
 
 export interface LegendItem {
-  kind: 'entity' | 'modality';
+  kind: 'entity' | 'line';
   label: string;
   color: string;
   shape?: string;
-  modality?: Modality;
+  /** A line's dash pattern (empty: solid), as the canvas draws that kind of relation. */
+  dash?: readonly number[];
 }
 
 /** The decoration, measured in CSS pixels (before the export scale). */
@@ -34,11 +35,20 @@ const LINE = 18;
 const PAD = 16;
 export const DECOR_FONT = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
-const MODALITY_STYLE: Record<Modality, { color: string; label: Record<Lang, string> }> = {
-  fact: { color: '#94a3b8', label: { en: 'fact', zh: '事实' } },
-  opinion: { color: '#c084fc', label: { en: 'opinion (dashed)', zh: '观点（虚线）' } },
-  prediction: { color: '#f59e0b', label: { en: 'prediction (dotted)', zh: '预测（点线）' } },
+type LineKind = Modality | 'inferred' | 'negated';
+
+/** How each kind of relation line looks (as in the canvas style) and is named in a legend. */
+const LINE_STYLE: Record<LineKind, { color: string; dash: readonly number[]; label: Record<Lang, string> }> = {
+  fact: { color: '#94a3b8', dash: [], label: { en: 'fact', zh: '事实' } },
+  opinion: { color: '#c084fc', dash: [6, 3], label: { en: 'opinion (dashed)', zh: '观点（虚线）' } },
+  prediction: { color: '#f59e0b', dash: [2, 2], label: { en: 'prediction (dotted)', zh: '预测（点线）' } },
+  question: { color: '#0ea5e9', dash: [2, 2], label: { en: 'question: the source asks (?)', zh: '问题：来源提问（?）' } },
+  inferred: { color: '#64748b', dash: [2, 5], label: { en: 'inferred, not stated (sparse dash)', zh: '推断，非来源明言（疏虚线）' } },
+  negated: { color: '#dc2626', dash: [9, 4], label: { en: 'the source says not (✕, red)', zh: '来源否认（✕，红色）' } },
 };
+
+/** Marks a title the source does not carry itself (see `Source.descriptiveTitle`). */
+const DESCRIPTIVE: Record<Lang, string> = { en: ' (descriptive title)', zh: '（描述性标题）' };
 
 /** Breaks text into lines no wider than `maxWidth` px at 11 px type (estimated), at spaces where possible. */
 export function wrap(text: string, maxWidth: number): string[] {
@@ -66,15 +76,20 @@ export function buildDecor(graph: CompiledGraph, options: DecorOptions, width: n
   if (options.legend) {
     for (const t of graph.entityTypes)
       legend.push({ kind: 'entity', label: t.label[options.lang] || t.label.en, color: t.color, shape: t.shape });
-    const modalities = new Set(graph.relations.map((r) => r.modality));
-    for (const m of ['fact', 'opinion', 'prediction'] as const) {
-      if (modalities.has(m))
-        legend.push({ kind: 'modality', label: MODALITY_STYLE[m].label[options.lang], color: MODALITY_STYLE[m].color, modality: m });
+    const kinds = new Set<LineKind>(graph.relations.map((r) => r.modality));
+    if (graph.relations.some((r) => r.basis === 'inferred')) kinds.add('inferred');
+    if (graph.relations.some((r) => r.negated)) kinds.add('negated');
+    for (const kind of Object.keys(LINE_STYLE) as LineKind[]) {
+      const { color, dash, label } = LINE_STYLE[kind];
+      if (kinds.has(kind)) legend.push({ kind: 'line', label: label[options.lang], color, dash });
     }
   }
   const sources = options.sources
     ? graph.sources.flatMap((s, i) =>
-        wrap(`[${i + 1}] ${s.title} — ${s.publisher}, ${s.date}${s.url ? ` — ${s.url}` : ''}`, width - 2 * PAD),
+        wrap(
+          `[${i + 1}] ${s.title}${s.descriptiveTitle ? DESCRIPTIVE[options.lang] : ''} — ${s.publisher}, ${s.date}${s.url ? ` — ${s.url}` : ''}`,
+          width - 2 * PAD,
+        ),
       )
     : [];
   const legendRows = legend.length ? Math.ceil(legend.length / legendColumns(width)) : 0;
@@ -150,8 +165,7 @@ export function composeSvg(
         `<rect x="${x}" y="${y - 10}" width="12" height="12" rx="${item.shape === 'ellipse' ? 6 : 2}" fill="${xmlEscape(item.color)}"/>`,
       );
     else {
-      const dash =
-        item.modality === 'opinion' ? ' stroke-dasharray="6 3"' : item.modality === 'prediction' ? ' stroke-dasharray="2 2"' : '';
+      const dash = item.dash?.length ? ` stroke-dasharray="${item.dash.join(' ')}"` : '';
       parts.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 22}" y2="${y - 4}" stroke="${xmlEscape(item.color)}" stroke-width="2"${dash}/>`);
     }
     parts.push(

@@ -154,7 +154,7 @@ function paintDecor(ctx: CanvasRenderingContext2D, decor: ReturnType<typeof buil
     if (item.kind === 'entity') ctx.fillRect(x, y - 10, 12, 12);
     else {
       ctx.lineWidth = 2;
-      ctx.setLineDash(item.modality === 'opinion' ? [6, 3] : item.modality === 'prediction' ? [2, 2] : []);
+      ctx.setLineDash([...(item.dash ?? [])]);
       ctx.beginPath();
       ctx.moveTo(x, y - 4);
       ctx.lineTo(x + 22, y - 4);

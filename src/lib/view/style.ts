@@ -28,7 +28,18 @@ const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDeg
 export const BULK_EDGE_STYLE = { width: 1, colour: '#94a3b8', opacity: 0.5, undatedOpacity: 0.4 } as const;
 
 /** Edge classes that have Cytoscape draw an edge when the bulk layer draws the rest (`exported`: set while exporting). */
-export const CY_DRAWN_EDGE_CLASSES = ['selected', 'neighbour', 'path', 'faded', 'opinion', 'prediction', 'exported'] as const;
+export const CY_DRAWN_EDGE_CLASSES = [
+  'selected',
+  'neighbour',
+  'path',
+  'faded',
+  'opinion',
+  'prediction',
+  'question',
+  'inferred',
+  'negated',
+  'exported',
+] as const;
 
 /** Node classes that have Cytoscape draw a node's body (over the bulk layer's), as they change how it looks. */
 export const CY_DRAWN_NODE_CLASSES = ['selected', 'neighbour', 'hover', 'path', 'faded', 'exported'] as const;
@@ -109,6 +120,21 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'line-color': '#c084fc', 'target-arrow-color': '#c084fc' },
     },
     { selector: 'edge.prediction', style: { 'line-style': 'dotted', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2 } },
+    { selector: 'edge.question', style: { 'line-style': 'dotted', 'line-color': '#0ea5e9', 'target-arrow-color': '#0ea5e9', width: 2 } },
+    // Inferred: a sparse dash over the modality's colour, so "stated or inferred" reads apart from "fact or opinion".
+    { selector: 'edge.inferred', style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 5], 'line-opacity': 0.8 } },
+    // Denied: red, long-dashed, ending in a bar (⊣) instead of an arrow.
+    {
+      selector: 'edge.negated',
+      style: {
+        'line-style': 'dashed',
+        'line-dash-pattern': [9, 4],
+        'line-color': '#dc2626',
+        'target-arrow-color': '#dc2626',
+        'target-arrow-shape': 'tee',
+        color: '#b91c1c',
+      },
+    },
     // Lenses: size by a metric, colour by community (data set by the canvas, removed when the lens is off).
     { selector: 'node[lensSize]', style: { width: 'data(lensSize)', height: 'data(lensSize)' } },
     { selector: 'node[lensColour]', style: { 'background-color': 'data(lensColour)' } },

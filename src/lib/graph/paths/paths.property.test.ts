@@ -62,6 +62,8 @@ const graphArbitrary = fc
         type: fc.constantFrom(...RELATION_TYPES),
         undirectedLink: fc.boolean(),
         modality: fc.constantFrom(...MODALITIES),
+        // One relation in six is one the source denies.
+        negated: fc.nat(5).map((n) => n === 0),
         label: fc.nat(30),
       }),
       { minLength: 5, maxLength: 18, size: 'max' },
@@ -84,10 +86,10 @@ const graphArbitrary = fc
     nodes.forEach((id, i) => {
       graph.addNode(id, { id, type: types[i]!, name: { en: id, zh: '' }, aliases: [], description: { en: '', zh: '' } });
     });
-    edges.forEach(({ s, t, type, undirectedLink, modality, label }, i) => {
+    edges.forEach(({ s, t, type, undirectedLink, modality, negated, label }, i) => {
       const [source, target] = [nodes[s % nodes.length]!, nodes[t % nodes.length]!];
       const id = `r${label}_${i}`;
-      const relation = { id, source, target, type, modality, evidence: [] };
+      const relation = { id, source, target, type, modality, evidence: [], ...(negated ? { negated: true as const } : {}) };
       const undirected = type === 'rival' || (type === 'link' && undirectedLink);
       if (undirected) graph.addUndirectedEdgeWithKey(id, source, target, relation);
       else graph.addDirectedEdgeWithKey(id, source, target, relation);
@@ -111,6 +113,7 @@ export const caseArbitrary: fc.Arbitrary<Case> = graphArbitrary.chain((graph) =>
       direction: fc.constantFrom('forward' as const, 'backward' as const, 'any' as const),
       maxHops: fc.integer({ min: 1, max: 7 }),
       modalities: fc.oneof({ weight: 2, arbitrary: fc.constant([...MODALITIES]) }, { weight: 1, arbitrary: fc.subarray([...MODALITIES]) }),
+      includeNegated: optional(fc.constant(true)),
       relations: optional(fc.subarray(types)),
       excludeRelations: optional(fc.subarray(types, { maxLength: 2 })),
       excludeTypes: optional(fc.subarray(ENTITY_TYPES, { maxLength: 1 })),
@@ -151,6 +154,7 @@ function oracleHops({ graph, from, to, options: o }: Case, node: string): Hop[] 
     if (o.relations && !o.relations.includes(relation.type)) return;
     if ((o.excludeRelations ?? []).includes(relation.type)) return;
     if (!o.modalities.includes(relation.modality) || o.view?.edgeVisible?.(edge) === false) return;
+    if (relation.negated && !o.includeNegated) return;
     if (source === node && (undirected || o.direction !== 'backward')) hops.push({ edge, to: target, forward: true });
     if (target === node && (undirected || o.direction !== 'forward')) hops.push({ edge, to: source, forward: false });
   });
@@ -217,6 +221,7 @@ function relaxed(c: Case, constraint: PathConstraint): { c: Case; maxHops: numbe
   const change: Record<PathConstraint, Partial<PathOptions>> = {
     'max-hops': {},
     modality: { modalities: [...MODALITIES] },
+    negated: { includeNegated: true },
     direction: { direction: 'any' },
     'relation-types': { relations: undefined },
     'excluded-relations': { excludeRelations: [] },
@@ -248,6 +253,8 @@ function applyReason(c: Case, reason: NoPathReason): { c: Case; maxHops: number 
       return { c, maxHops: reason.needed };
     case 'modality':
       return set({ modalities: [...o.modalities, ...reason.needs] });
+    case 'negated':
+      return set({ includeNegated: true });
     case 'direction':
       return set({ direction: 'any' });
     case 'relation-types':
