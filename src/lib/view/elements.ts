@@ -85,7 +85,7 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
         source: r.source,
         target: r.target,
         type: r.type,
-        label: fidelityLabel(bundleLabel(label, members.length), r),
+        label: bundleLabel(fidelityLabel(label, r), members.length),
         modality: r.modality,
         ...(members.length > 1 ? { members: members.map((m) => m.id) } : {}),
       },
@@ -99,6 +99,18 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
     };
   });
   return [...nodes, ...edges];
+}
+
+/**
+ * Every element's label in `lang`, by id: what a language switch relabels in place (a bundle's count is added by the
+ * canvas, as `elements` adds it).
+ */
+export function labelsFor(graph: CompiledGraph, lang: Lang): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const e of graph.entities) labels.set(e.id, truncate(entityName(e, lang)));
+  const types = new Map(graph.relationTypes.map((rt) => [rt.id, rt.label[lang] || rt.label.en]));
+  for (const r of graph.relations) labels.set(r.id, fidelityLabel(types.get(r.type) ?? r.type, r));
+  return labels;
 }
 
 /**
