@@ -18,69 +18,11 @@
 // what is in view, and a large graph seen from a new camera is drawn in the background, a slice per task, while the
 // previous drawing follows the camera by CSS (see `drawLater`).
 import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
-import type { RendererBox, ShapePath } from './renderer.ts';
+import type { RendererBox } from './renderer.ts';
+import type { BodyLook, Box, Camera, Segment, ShapePath } from './bulk-geometry.ts';
+import { closingByLine, followTransform, lookKey, nearestSegment, overWhite, segmentMisses, viewOf } from './bulk-geometry.ts';
 import { inViewportGesture, parsedStyle, rendererOf } from './renderer.ts';
 import { BULK_EDGE_STYLE, CY_DRAWN_EDGE_CLASSES, CY_DRAWN_NODE_CLASSES } from './style.ts';
-
-/** A straight edge in model coordinates. */
-export interface Segment {
-  id: string;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/** The segment nearest to (x, y) within `radius`, or undefined. Ties go to the later segment (drawn on top). */
-export function nearestSegment(segments: Iterable<Segment>, x: number, y: number, radius: number): Segment | undefined {
-  let best: Segment | undefined;
-  let bestDistance = radius * radius;
-  for (const s of segments) {
-    const dx = s.x2 - s.x1;
-    const dy = s.y2 - s.y1;
-    const length = dx * dx + dy * dy;
-    const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / length));
-    const ex = s.x1 + t * dx - x;
-    const ey = s.y1 + t * dy - y;
-    const distance = ex * ex + ey * ey;
-    if (distance <= bestDistance) {
-      bestDistance = distance;
-      best = s;
-    }
-  }
-  return best;
-}
-
-/** A box in model coordinates. */
-export interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/**
- * Whether a segment certainly misses `box`: both ends beyond the same side. (A segment passing by a corner is not
- * caught; it is drawn, and clipped, which costs a little and is never wrong.) Given the corners of a box instead,
- * it is exact: the two boxes do not overlap.
- */
-export function segmentMisses(box: Box, x1: number, y1: number, x2: number, y2: number): boolean {
-  return (x1 < box.x1 && x2 < box.x1) || (x1 > box.x2 && x2 > box.x2) || (y1 < box.y1 && y2 < box.y1) || (y1 > box.y2 && y2 > box.y2);
-}
-
-/** How the layer fills a group of node bodies: one path per distinct look. */
-export interface BodyLook {
-  shape: string;
-  fill: string;
-  alpha: number;
-  borderWidth: number;
-  border: string;
-}
-
-/** A key for a look: nodes with the same one are filled (and outlined) together. */
-export function lookKey(look: BodyLook): string {
-  return `${look.shape}|${look.fill}|${look.alpha}|${look.borderWidth}|${look.border}`;
-}
 
 /** Edges with a line of their own (dashed opinions, dotted forecasts), which Cytoscape always draws. */
 const OWN_LINE_CLASSES = ['opinion', 'prediction'] as const;
@@ -99,12 +41,6 @@ export function drawnByLayer(element: SingularElementArgument): boolean {
 function setApart(element: SingularElementArgument): boolean {
   for (const cls of element.isNode() ? CY_DRAWN_NODE_CLASSES : CY_DRAWN_EDGE_CLASSES) if (element.hasClass(cls)) return true;
   return false;
-}
-
-/** `colour` (#rrggbb) at `alpha` over white, as an opaque rgb() colour. */
-export function overWhite(colour: string, alpha: number): string {
-  const channel = (at: number): number => Math.round(alpha * parseInt(colour.slice(at, at + 2), 16) + (1 - alpha) * 255);
-  return `rgb(${channel(1)},${channel(3)},${channel(5)})`;
 }
 
 /** The colours of plain and undated lines over the canvas's white background (GraphCanvas.svelte). */
@@ -133,36 +69,6 @@ function lookOf(node: NodeSingular): BodyLook {
     borderWidth,
     border: borderWidth > 0 ? colour(parsedStyle(node, 'border-color').value) : '',
   };
-}
-
-/**
- * `path` for Cytoscape's shape drawing, closing each sub-path with a line back to its start. In Chromium a Path2D's
- * closePath takes time in proportion to the path so far: closing 10,000 shapes in one path took 0.55 s of a zoom.
- */
-function closingByLine(path: Path2D): ShapePath {
-  let startX = 0;
-  let startY = 0;
-  return {
-    moveTo(x, y) {
-      startX = x;
-      startY = y;
-      path.moveTo(x, y);
-    },
-    lineTo: (x, y) => path.lineTo(x, y),
-    arcTo: (x1, y1, x2, y2, radius) => path.arcTo(x1, y1, x2, y2, radius),
-    quadraticCurveTo: (cpx, cpy, x, y) => path.quadraticCurveTo(cpx, cpy, x, y),
-    bezierCurveTo: (cp1x, cp1y, cp2x, cp2y, x, y) => path.bezierCurveTo(cp1x, cp1y, cp2x, cp2y, x, y),
-    arc: (x, y, radius, start, end, anticlockwise) => path.arc(x, y, radius, start, end, anticlockwise),
-    ellipse: (x, y, rx, ry, rotation, start, end, anticlockwise) => path.ellipse(x, y, rx, ry, rotation, start, end, anticlockwise),
-    closePath: () => path.lineTo(startX, startY),
-  };
-}
-
-/** A camera: zoom and pan. */
-interface Camera {
-  zoom: number;
-  x: number;
-  y: number;
 }
 
 /** An edge with its two ends. */
@@ -325,8 +231,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
   /** Moves what is on the canvas by CSS, from the camera it was drawn for to `camera`. */
   function follow(camera: Camera): void {
     if (!drawnFor) return;
-    const scale = camera.zoom / drawnFor.zoom;
-    canvas.style.transform = `matrix(${scale}, 0, 0, ${scale}, ${camera.x - drawnFor.x * scale}, ${camera.y - drawnFor.y * scale})`;
+    canvas.style.transform = followTransform(drawnFor, camera);
   }
 
   /** Sizes `target` like Cytoscape's canvases, clears it and sets it up to draw in model coordinates for `camera`. */
@@ -343,12 +248,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
     targetContext.setTransform(camera.zoom * ratio, 0, 0, camera.zoom * ratio, camera.x * ratio, camera.y * ratio);
     // What is in view, in model coordinates: zoomed in, most of a large graph is not, and would cost its drawing all
     // the same.
-    return {
-      x1: -camera.x / camera.zoom,
-      y1: -camera.y / camera.zoom,
-      x2: (cy.width() - camera.x) / camera.zoom,
-      y2: (cy.height() - camera.y) / camera.zoom,
-    };
+    return viewOf(camera, cy.width(), cy.height());
   }
 
   function currentMembers(): { nodes: NodeSingular[]; edges: Line[] } {

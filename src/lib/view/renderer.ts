@@ -2,6 +2,7 @@
 // replaces three drawing methods on its instance). They are not public API (stable across Cytoscape 3.x so far);
 // keeping them in one type makes a Cytoscape upgrade one place to check.
 import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
+import type { ShapePath } from './bulk-geometry.ts';
 
 /** A box as Cytoscape's caches measure one; a zero width or height means "nothing to draw". */
 export interface RendererBox {
@@ -17,12 +18,6 @@ export interface RendererBox {
 export interface RendererNodeShape {
   draw(context: ShapePath, x: number, y: number, width: number, height: number, cornerRadius: 'auto'): void;
 }
-
-/** What a node shape's drawing calls on its context. */
-export type ShapePath = Pick<
-  Path2D,
-  'moveTo' | 'lineTo' | 'arcTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'ellipse' | 'arc' | 'closePath'
->;
 
 export interface CanvasRendererInternals {
   getPixelRatio(): number;
