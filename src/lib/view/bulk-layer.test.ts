@@ -1,7 +1,8 @@
 import cytoscape from 'cytoscape';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drawnByLayer } from './bulk-layer.ts';
-import { CY_DRAWN_EDGE_CLASSES, stylesheet } from './style.ts';
+import { CY_DRAWN_EDGE_CLASSES } from './classes.ts';
+import { stylesheet } from './style.ts';
 
 describe('the stylesheet with the bulk layer', () => {
   const rules = stylesheet({ fastEdges: true, bulk: true }) as Array<{ selector: string; style: Record<string, unknown> }>;

@@ -22,17 +22,15 @@ import type { RendererBox } from './renderer.ts';
 import type { BodyLook, Box, Camera, Segment, ShapePath } from './bulk-geometry.ts';
 import { closingByLine, followTransform, lookKey, nearestSegment, overWhite, segmentMisses, viewOf } from './bulk-geometry.ts';
 import { inViewportGesture, parsedStyle, rendererOf } from './renderer.ts';
-import { BULK_EDGE_STYLE, CY_DRAWN_EDGE_CLASSES, CY_DRAWN_NODE_CLASSES } from './style.ts';
-
-/** Edges with a line of their own (dashed opinions, dotted forecasts), which Cytoscape always draws. */
-const OWN_LINE_CLASSES = ['opinion', 'prediction'] as const;
+import { BULK_EDGE_STYLE } from './style.ts';
+import { CY_DRAWN_EDGE_CLASSES, CY_DRAWN_NODE_CLASSES, OWN_LINE_CLASSES, VIEW_CLASS } from './classes.ts';
 
 /**
  * Whether the layer draws the element: shown, not faded (fading applies only to graphs too small for this layer, and
  * would need the layer redrawn on every hover), and for edges a plain line.
  */
 export function drawnByLayer(element: SingularElementArgument): boolean {
-  if (element.hasClass('hidden') || element.hasClass('faded')) return false;
+  if (element.hasClass(VIEW_CLASS.hidden) || element.hasClass(VIEW_CLASS.faded)) return false;
   if (element.isEdge()) for (const cls of OWN_LINE_CLASSES) if (element.hasClass(cls)) return false;
   return true;
 }
@@ -170,7 +168,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
       const a = source.position();
       const b = end.position();
       if (segmentMisses(view, a.x, a.y, b.x, b.y)) continue;
-      const path = edge.hasClass('undated') ? undated : plain;
+      const path = edge.hasClass(VIEW_CLASS.undated) ? undated : plain;
       path.moveTo(a.x, a.y);
       path.lineTo(b.x, b.y);
       drawn++;

@@ -9,6 +9,8 @@ import { rendererOf } from './renderer.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 import { passGate } from '../test-gates.ts';
 import { bundleLabel, bundledUnder } from './elements.ts';
+import { VIEW_CLASS, VIEW_CLASSES } from './classes.ts';
+import type { ViewClass } from './classes.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -78,8 +80,6 @@ function positionsOf(elements: ElementDefinition[]): { x: number; y: number }[] 
 
 /** Above this many elements, hovering highlights the neighbourhood without fading everything else (too costly). */
 const MAX_FADE_ELEMENTS = 3000;
-const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path', 'undated'] as const;
-type ViewClass = (typeof VIEW_CLASSES)[number];
 
 /** Style options for a graph of these elements; edges and node bodies go to the bulk layer unless WebGL draws them. */
 function sizeStyle(elements: ElementDefinition[], webgl: boolean): Partial<StyleOptions> {
@@ -379,8 +379,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
             : members
               ? members.some((m) => state.visible.edges.has(m))
               : state.visible.edges.has(id);
-        if (!visible) next.get('hidden')!.add(id);
-        if (fadeAll && !state.emphasis!.has(id)) next.get('faded')!.add(id);
+        if (!visible) next.get(VIEW_CLASS.hidden)!.add(id);
+        if (fadeAll && !state.emphasis!.has(id)) next.get(VIEW_CLASS.faded)!.add(id);
       });
       // Only elements on the canvas count as having a class: one still to come in a later chunk gets it when the
       // state is applied again after that chunk.
@@ -390,10 +390,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
           if (cy.hasElementWithId(id)) next.get(cls)!.add(id);
         }
       };
-      mark('selected', state.selected ? [state.selected] : undefined);
-      mark('neighbour', state.emphasis);
-      mark('path', state.path);
-      mark('undated', state.undated);
+      mark(VIEW_CLASS.selected, state.selected ? [state.selected] : undefined);
+      mark(VIEW_CLASS.neighbour, state.emphasis);
+      mark(VIEW_CLASS.path, state.path);
+      mark(VIEW_CLASS.undated, state.undated);
       cy.batch(() => {
         for (const cls of VIEW_CLASSES) {
           const before = applied.get(cls)!;

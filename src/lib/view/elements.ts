@@ -4,6 +4,7 @@ import type { CompiledGraph, Entity } from '../graph/types.ts';
 import { neutraliseHidden } from '../graph/text-checks.ts';
 import { bundles } from '../graph/bundles.ts';
 import { positionBounds } from './viewport.ts';
+import { MODALITY_CLASS, RELATION_CLASS } from './classes.ts';
 import { positionOf } from '../graph/with-positions.ts';
 
 export type Lang = 'en' | 'zh';
@@ -89,7 +90,11 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
         modality: r.modality,
         ...(members.length > 1 ? { members: members.map((m) => m.id) } : {}),
       },
-      classes: [r.modality, type?.symmetric ? 'symmetric' : 'directed', ...(members.length > 1 ? ['bundle'] : [])].join(' '),
+      classes: [
+        MODALITY_CLASS[r.modality],
+        type?.symmetric ? RELATION_CLASS.symmetric : RELATION_CLASS.directed,
+        ...(members.length > 1 ? [RELATION_CLASS.bundle] : []),
+      ].join(' '),
     };
   });
   return [...nodes, ...edges];
