@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
-import { afterAll, describe, expect, it } from 'vitest';
-import { drawnByLayer } from './bulk-layer.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createBulkLayer, drawnByLayer } from './bulk-layer.ts';
+import { fakeRenderer, withRenderer } from './fake-renderer.ts';
 import { CY_DRAWN_EDGE_CLASSES } from './classes.ts';
 import { stylesheet } from './style.ts';
 
@@ -44,6 +45,47 @@ describe('what the bulk layer draws', () => {
     for (const cls of ['opinion', 'prediction']) {
       cy.elements().classes(cls);
       expect(cy.elements().map((el) => drawnByLayer(el))).toEqual([true, true, false]);
+    }
+  });
+});
+
+describe('a bulk layer on a renderer without a member it needs', () => {
+  it('stays off: no method replaced, no canvas made, one warning naming the member', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const renderer: Record<string, unknown> = fakeRenderer();
+    delete renderer['eleTextBiggerThanMin'];
+    const before = { ...renderer };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const layer = createBulkLayer(withRenderer(cy, renderer));
+      // Node has no document: making a canvas would throw.
+      layer.setEnabled(true);
+      layer.setEnabled(true);
+      expect(layer.available).toBe(false);
+      expect(layer.enabled).toBe(false);
+      expect(layer.edgeAt({ x: 0, y: 0 }, 5)).toBeUndefined();
+      expect(renderer).toEqual(before);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toContain('eleTextBiggerThanMin/2');
+      layer.destroy();
+    } finally {
+      warn.mockRestore();
+      cy.destroy();
+    }
+  });
+
+  it('checks nothing while it is off', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const layer = createBulkLayer(cy);
+      layer.setEnabled(false);
+      expect(layer.enabled).toBe(false);
+      expect(warn).not.toHaveBeenCalled();
+      layer.destroy();
+    } finally {
+      warn.mockRestore();
+      cy.destroy();
     }
   });
 });

@@ -11,17 +11,25 @@
 // labels, and edges with lines of their own (opinions, forecasts). Cytoscape still owns the model: hit-testing of
 // nodes, hover, drag, layout and exports are its own, since its nodes are all there, only not painted. It does not
 // hit-test edges it does not display, so a click near a line is matched here (`edgeAt`). Keeping Cytoscape from
-// painting plain nodes takes three of its renderer's methods, replaced on this instance (see renderer.ts).
+// painting plain nodes takes three of its renderer's methods, replaced on this instance while the layer is on
+// (cytoscape-internals.ts); a renderer without them leaves the layer off and Cytoscape drawing everything.
 //
 // The layer draws what is set apart too, under Cytoscape's drawing of it, so a hover or a selection does not redraw
 // it: only a change of camera, positions, elements, data (sizes, colours) or of what is shown does. It draws only
 // what is in view, and a large graph seen from a new camera is drawn in the background, a slice per task, while the
 // previous drawing follows the camera by CSS (see `drawLater`).
 import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
-import type { RendererBox } from './renderer.ts';
 import type { BodyLook, Box, Camera, Segment, ShapePath } from './bulk-geometry.ts';
 import { closingByLine, followTransform, lookKey, nearestSegment, overWhite, segmentMisses, viewOf } from './bulk-geometry.ts';
-import { inViewportGesture, parsedStyle, rendererOf } from './renderer.ts';
+import {
+  inViewportGesture,
+  insertUnderLayers,
+  leaveToLayer,
+  missingMembers,
+  parsedStyle,
+  pixelRatio,
+  shapeDrawer,
+} from './cytoscape-internals.ts';
 import { BULK_EDGE_STYLE } from './style.ts';
 import { CY_DRAWN_EDGE_CLASSES, CY_DRAWN_NODE_CLASSES, OWN_LINE_CLASSES, VIEW_CLASS } from './classes.ts';
 
@@ -51,8 +59,6 @@ const UNDATED_LINE = overWhite(BULK_EDGE_STYLE.colour, BULK_EDGE_STYLE.undatedOp
  */
 const SLICE = 5000;
 
-const NOTHING: RendererBox = { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
-
 function colour(value: unknown): string {
   const [r, g, b] = value as [number, number, number];
   return `rgb(${r},${g},${b})`;
@@ -77,7 +83,16 @@ interface Line {
 }
 
 export interface BulkLayer {
-  /** On for graphs whose stylesheet leaves plain edges to this layer (`bulk`), off otherwise. */
+  /**
+   * Whether Cytoscape's renderer has every member the layer relies on. Checked once, when first asked; if not, one
+   * console warning names what is missing, and the layer never turns on.
+   */
+  readonly available: boolean;
+  /**
+   * On for graphs whose stylesheet leaves plain edges to this layer (`bulk`), off otherwise. Turning it on replaces
+   * three of Cytoscape's drawing methods on this instance, turning it off puts them back; without `available` it
+   * stays off.
+   */
   setEnabled(on: boolean): void;
   readonly enabled: boolean;
   /** The id of the drawn edge nearest to a model position, within `radius` screen pixels. */
@@ -86,18 +101,70 @@ export interface BulkLayer {
 }
 
 /**
+ * The bulk layer of `cy`. It touches neither the page nor Cytoscape's renderer until it is first turned on, so a
+ * canvas that never draws a large graph (or draws with WebGL) runs on Cytoscape alone.
+ */
+export function createBulkLayer(cy: Core): BulkLayer {
+  let missing: string[] | undefined;
+  let enabled = false;
+  /** Puts Cytoscape's own drawing methods back; set while they are replaced. */
+  let restoreCytoscape: (() => void) | undefined;
+  let painter: Painter | undefined;
+
+  function available(): boolean {
+    if (!missing) {
+      missing = missingMembers(cy);
+      if (missing.length > 0)
+        console.warn(
+          `Bulk layer off: Cytoscape's renderer lacks ${missing.join(', ')}. Cytoscape draws every element itself (slower on large graphs).`,
+        );
+    }
+    return missing.length === 0;
+  }
+
+  return {
+    get available() {
+      return available();
+    },
+    get enabled() {
+      return enabled;
+    },
+    setEnabled(on) {
+      enabled = on && available();
+      if (enabled) {
+        restoreCytoscape ??= leaveToLayer(cy, setApart);
+        painter ??= createPainter(cy);
+      } else {
+        restoreCytoscape?.();
+        restoreCytoscape = undefined;
+      }
+      painter?.setEnabled(enabled);
+    },
+    edgeAt(position, radius) {
+      return enabled ? painter?.edgeAt(position, radius) : undefined;
+    },
+    destroy() {
+      restoreCytoscape?.();
+      restoreCytoscape = undefined;
+      painter?.destroy();
+      enabled = false;
+    },
+  };
+}
+
+/** The layer's canvas and its drawing: what `setEnabled`, `edgeAt` and `destroy` of BulkLayer do once it exists. */
+type Painter = Omit<BulkLayer, 'available' | 'enabled'>;
+
+/**
  * Puts a canvas under Cytoscape's layers in `cy`'s container, drawn again after a Cytoscape frame whenever what it
  * shows has changed (elements, positions, data, what is shown, camera, size), so the two never disagree.
  */
-export function createBulkLayer(cy: Core): BulkLayer {
+function createPainter(cy: Core): Painter {
   const canvas = document.createElement('canvas');
   canvas.setAttribute('data-id', 'bulk-layer');
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', zIndex: '0', pointerEvents: 'none', transformOrigin: '0 0' });
-  // Cytoscape's layers sit in one positioned div in the container; this canvas goes first, under all of them.
-  const layers = cy.container()?.querySelector('canvas')?.parentElement;
-  layers?.insertBefore(canvas, layers.firstChild);
+  insertUnderLayers(cy, canvas);
   const context = canvas.getContext('2d');
-  const renderer = rendererOf(cy);
 
   let enabled = false;
   /** The camera the canvas was drawn for: a pan or zoom gesture moves the drawing by CSS alone, from this. */
@@ -122,34 +189,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
   cy.on('position data', onChange);
   cy.on('resize', onChange);
   cy.on('class', onClass);
-
-  // Cytoscape draws a node's body only when a class sets it apart (or it is being exported): for the rest its texture
-  // cache gets an empty box, so it neither makes nor draws a texture. Labels, overlays and hit-testing are unchanged.
-  const bodies = renderer.data.eleTxrCache;
-  const cytoscapeBox = bodies.getBoundingBox;
-  bodies.getBoundingBox = (ele) => (enabled && ele.isNode() && !setApart(ele) ? NOTHING : cytoscapeBox(ele));
-
-  // Nor does Cytoscape visit, in a frame, a plain edge (its stylesheet does not display those) or a plain node with no
-  // label to show at this zoom (most of a large graph, zoomed out): it would look up their boxes to draw nothing. A
-  // node being pressed still gets Cytoscape's overlay.
-  const cytoscapeDrawCached = renderer.drawCachedElement;
-  renderer.drawCachedElement = function (context, ele, pxRatio, extent, lvl, highQuality) {
-    if (
-      enabled &&
-      !setApart(ele) &&
-      (ele.isEdge() || (!ele.active() && !renderer.eleTextBiggerThanMin(ele, lvl === undefined ? undefined : 2 ** lvl)))
-    )
-      return;
-    cytoscapeDrawCached.call(renderer, context, ele, pxRatio, extent, lvl, highQuality);
-  };
-  // And it draws straight from its element caches, not through its layered cache: with the plain elements left out a
-  // frame costs little, while building the layers for each new zoom level took a box of every element (0.3 s of the
-  // first zoom on large-graph.json, and a recalculation of all 30,000 elements in the next frame).
-  const cytoscapeDrawLayered = renderer.drawLayeredElements;
-  renderer.drawLayeredElements = function (context, eles, pxRatio, extent) {
-    if (enabled) renderer.drawCachedElements(context, eles, pxRatio, extent);
-    else cytoscapeDrawLayered.call(renderer, context, eles, pxRatio, extent);
-  };
 
   function clear(): void {
     context?.setTransform(1, 0, 0, 1, 0, 0);
@@ -185,6 +224,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
     // One path per look (shape, colour, border): a few dozen fills for 10,000 nodes. Each shape's path is
     // Cytoscape's own, so bodies match its hit-testing and its drawing of the same node when set apart.
     const groups = new Map<string, { look: BodyLook; path: Path2D; shapes: ShapePath }>();
+    const drawShape = shapeDrawer(cy);
     let drawn = 0;
     for (const node of nodes) {
       const { x, y } = node.position();
@@ -199,10 +239,9 @@ export function createBulkLayer(cy: Core): BulkLayer {
         const path = new Path2D();
         groups.set(key, (group = { look, path, shapes: closingByLine(path) }));
       }
-      const shape = renderer.nodeShapes[look.shape] ?? renderer.nodeShapes['ellipse']!;
       // Every shape's path but the ellipse's starts with a move; without one, an ellipse would be joined to the last.
       group.shapes.moveTo(x + width / 2, y);
-      shape.draw(group.shapes, x, y, width, height, 'auto');
+      drawShape(look.shape, group.shapes, x, y, width, height);
     }
     for (const { look, path } of groups.values()) {
       target.globalAlpha = look.alpha;
@@ -234,7 +273,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
 
   /** Sizes `target` like Cytoscape's canvases, clears it and sets it up to draw in model coordinates for `camera`. */
   function prepare(target: HTMLCanvasElement, targetContext: CanvasRenderingContext2D, camera: Camera): Box {
-    const ratio = renderer.getPixelRatio();
+    const ratio = pixelRatio(cy);
     const width = Math.round(cy.width() * ratio);
     const height = Math.round(cy.height() * ratio);
     if (target.width !== width || target.height !== height) {
@@ -345,7 +384,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
     const camera = cameraNow();
     // During a pan or zoom gesture the layer moves its drawing by a CSS transform, and draws again when the gesture
     // ends. What was off screen when it started comes in at the end.
-    if (inViewportGesture(cy, renderer) && drawnFor) {
+    if (inViewportGesture(cy) && drawnFor) {
       job?.cancel();
       job = undefined;
       follow(camera);
@@ -367,9 +406,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
   cy.on('render', draw);
 
   return {
-    get enabled() {
-      return enabled;
-    },
     setEnabled(on) {
       enabled = on;
       stale = true;
@@ -405,9 +441,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
       cy.off('position data', onChange);
       cy.off('resize', onChange);
       cy.off('class', onClass);
-      bodies.getBoundingBox = cytoscapeBox;
-      renderer.drawCachedElement = cytoscapeDrawCached;
-      renderer.drawLayeredElements = cytoscapeDrawLayered;
       canvas.remove();
     },
   };
