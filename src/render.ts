@@ -8,6 +8,7 @@ import { exportImage } from './lib/view/export-image.ts';
 import type { ImageExportOptions } from './lib/view/export-image.ts';
 import { fcoseOptions, loadFcose, seededRandom } from './lib/view/layouts.ts';
 import { positionOf } from './lib/graph/with-positions.ts';
+import { VIEW_CLASS } from './lib/view/classes.ts';
 
 export interface RenderRequest {
   graph: CompiledGraph;
@@ -39,7 +40,7 @@ async function render(request: RenderRequest): Promise<string> {
       Math.random = random;
     }
   }
-  for (const id of request.highlight ?? []) cy.getElementById(id).addClass('path');
+  for (const id of request.highlight ?? []) cy.getElementById(id).addClass(VIEW_CLASS.path);
   const selection = { nodes: new Set(graph.entities.map((e) => e.id)), edges: new Set(graph.relations.map((r) => r.id)) };
   const blob = await exportImage(cy, graph, selection, image);
   const bytes = new Uint8Array(await blob.arrayBuffer());

@@ -11,86 +11,34 @@
 // labels, and edges with lines of their own (opinions, forecasts). Cytoscape still owns the model: hit-testing of
 // nodes, hover, drag, layout and exports are its own, since its nodes are all there, only not painted. It does not
 // hit-test edges it does not display, so a click near a line is matched here (`edgeAt`). Keeping Cytoscape from
-// painting plain nodes takes three of its renderer's methods, replaced on this instance (see renderer.ts).
+// painting plain nodes takes three of its renderer's methods, replaced on this instance while the layer is on
+// (cytoscape-internals.ts); a renderer without them leaves the layer off and Cytoscape drawing everything.
 //
 // The layer draws what is set apart too, under Cytoscape's drawing of it, so a hover or a selection does not redraw
 // it: only a change of camera, positions, elements, data (sizes, colours) or of what is shown does. It draws only
 // what is in view, and a large graph seen from a new camera is drawn in the background, a slice per task, while the
 // previous drawing follows the camera by CSS (see `drawLater`).
 import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
-import type { RendererBox, ShapePath } from './renderer.ts';
-import { inViewportGesture, parsedStyle, rendererOf } from './renderer.ts';
-import { BULK_EDGE_STYLE, CY_DRAWN_EDGE_CLASSES, CY_DRAWN_NODE_CLASSES } from './style.ts';
-
-/** A straight edge in model coordinates. */
-export interface Segment {
-  id: string;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/** The segment nearest to (x, y) within `radius`, or undefined. Ties go to the later segment (drawn on top). */
-export function nearestSegment(segments: Iterable<Segment>, x: number, y: number, radius: number): Segment | undefined {
-  let best: Segment | undefined;
-  let bestDistance = radius * radius;
-  for (const s of segments) {
-    const dx = s.x2 - s.x1;
-    const dy = s.y2 - s.y1;
-    const length = dx * dx + dy * dy;
-    const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / length));
-    const ex = s.x1 + t * dx - x;
-    const ey = s.y1 + t * dy - y;
-    const distance = ex * ex + ey * ey;
-    if (distance <= bestDistance) {
-      bestDistance = distance;
-      best = s;
-    }
-  }
-  return best;
-}
-
-/** A box in model coordinates. */
-export interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/**
- * Whether a segment certainly misses `box`: both ends beyond the same side. (A segment passing by a corner is not
- * caught; it is drawn, and clipped, which costs a little and is never wrong.) Given the corners of a box instead,
- * it is exact: the two boxes do not overlap.
- */
-export function segmentMisses(box: Box, x1: number, y1: number, x2: number, y2: number): boolean {
-  return (x1 < box.x1 && x2 < box.x1) || (x1 > box.x2 && x2 > box.x2) || (y1 < box.y1 && y2 < box.y1) || (y1 > box.y2 && y2 > box.y2);
-}
-
-/** How the layer fills a group of node bodies: one path per distinct look. */
-export interface BodyLook {
-  shape: string;
-  fill: string;
-  alpha: number;
-  borderWidth: number;
-  border: string;
-}
-
-/** A key for a look: nodes with the same one are filled (and outlined) together. */
-export function lookKey(look: BodyLook): string {
-  return `${look.shape}|${look.fill}|${look.alpha}|${look.borderWidth}|${look.border}`;
-}
-
-/** Edges with a line of their own (dashed opinions, dotted forecasts), which Cytoscape always draws. */
-const OWN_LINE_CLASSES = ['opinion', 'prediction', 'question', 'inferred', 'negated'] as const;
+import type { BodyLook, Box, Camera, Segment, ShapePath } from './bulk-geometry.ts';
+import { closingByLine, followTransform, lookKey, nearestSegment, overWhite, segmentMisses, viewOf } from './bulk-geometry.ts';
+import {
+  inViewportGesture,
+  insertUnderLayers,
+  leaveToLayer,
+  missingMembers,
+  parsedStyle,
+  pixelRatio,
+  shapeDrawer,
+} from './cytoscape-internals.ts';
+import { BULK_EDGE_STYLE } from './style.ts';
+import { CY_DRAWN_EDGE_CLASSES, CY_DRAWN_NODE_CLASSES, OWN_LINE_CLASSES, VIEW_CLASS } from './classes.ts';
 
 /**
  * Whether the layer draws the element: shown, not faded (fading applies only to graphs too small for this layer, and
  * would need the layer redrawn on every hover), and for edges a plain line.
  */
 export function drawnByLayer(element: SingularElementArgument): boolean {
-  if (element.hasClass('hidden') || element.hasClass('faded')) return false;
+  if (element.hasClass(VIEW_CLASS.hidden) || element.hasClass(VIEW_CLASS.faded)) return false;
   if (element.isEdge()) for (const cls of OWN_LINE_CLASSES) if (element.hasClass(cls)) return false;
   return true;
 }
@@ -99,12 +47,6 @@ export function drawnByLayer(element: SingularElementArgument): boolean {
 function setApart(element: SingularElementArgument): boolean {
   for (const cls of element.isNode() ? CY_DRAWN_NODE_CLASSES : CY_DRAWN_EDGE_CLASSES) if (element.hasClass(cls)) return true;
   return false;
-}
-
-/** `colour` (#rrggbb) at `alpha` over white, as an opaque rgb() colour. */
-export function overWhite(colour: string, alpha: number): string {
-  const channel = (at: number): number => Math.round(alpha * parseInt(colour.slice(at, at + 2), 16) + (1 - alpha) * 255);
-  return `rgb(${channel(1)},${channel(3)},${channel(5)})`;
 }
 
 /** The colours of plain and undated lines over the canvas's white background (GraphCanvas.svelte). */
@@ -116,8 +58,6 @@ const UNDATED_LINE = overWhite(BULK_EDGE_STYLE.colour, BULK_EDGE_STYLE.undatedOp
  * the longest task of a zoom, redraw included, went from 146–227 ms with the redraw in one task to 69–89 ms.
  */
 const SLICE = 5000;
-
-const NOTHING: RendererBox = { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
 
 function colour(value: unknown): string {
   const [r, g, b] = value as [number, number, number];
@@ -135,36 +75,6 @@ function lookOf(node: NodeSingular): BodyLook {
   };
 }
 
-/**
- * `path` for Cytoscape's shape drawing, closing each sub-path with a line back to its start. In Chromium a Path2D's
- * closePath takes time in proportion to the path so far: closing 10,000 shapes in one path took 0.55 s of a zoom.
- */
-function closingByLine(path: Path2D): ShapePath {
-  let startX = 0;
-  let startY = 0;
-  return {
-    moveTo(x, y) {
-      startX = x;
-      startY = y;
-      path.moveTo(x, y);
-    },
-    lineTo: (x, y) => path.lineTo(x, y),
-    arcTo: (x1, y1, x2, y2, radius) => path.arcTo(x1, y1, x2, y2, radius),
-    quadraticCurveTo: (cpx, cpy, x, y) => path.quadraticCurveTo(cpx, cpy, x, y),
-    bezierCurveTo: (cp1x, cp1y, cp2x, cp2y, x, y) => path.bezierCurveTo(cp1x, cp1y, cp2x, cp2y, x, y),
-    arc: (x, y, radius, start, end, anticlockwise) => path.arc(x, y, radius, start, end, anticlockwise),
-    ellipse: (x, y, rx, ry, rotation, start, end, anticlockwise) => path.ellipse(x, y, rx, ry, rotation, start, end, anticlockwise),
-    closePath: () => path.lineTo(startX, startY),
-  };
-}
-
-/** A camera: zoom and pan. */
-interface Camera {
-  zoom: number;
-  x: number;
-  y: number;
-}
-
 /** An edge with its two ends. */
 interface Line {
   edge: EdgeSingular;
@@ -173,7 +83,16 @@ interface Line {
 }
 
 export interface BulkLayer {
-  /** On for graphs whose stylesheet leaves plain edges to this layer (`bulk`), off otherwise. */
+  /**
+   * Whether Cytoscape's renderer has every member the layer relies on. Checked once, when first asked; if not, one
+   * console warning names what is missing, and the layer never turns on.
+   */
+  readonly available: boolean;
+  /**
+   * On for graphs whose stylesheet leaves plain edges to this layer (`bulk`), off otherwise. Turning it on replaces
+   * three of Cytoscape's drawing methods on this instance, turning it off puts them back; without `available` it
+   * stays off.
+   */
   setEnabled(on: boolean): void;
   readonly enabled: boolean;
   /** The id of the drawn edge nearest to a model position, within `radius` screen pixels. */
@@ -182,18 +101,70 @@ export interface BulkLayer {
 }
 
 /**
+ * The bulk layer of `cy`. It touches neither the page nor Cytoscape's renderer until it is first turned on, so a
+ * canvas that never draws a large graph (or draws with WebGL) runs on Cytoscape alone.
+ */
+export function createBulkLayer(cy: Core): BulkLayer {
+  let missing: string[] | undefined;
+  let enabled = false;
+  /** Puts Cytoscape's own drawing methods back; set while they are replaced. */
+  let restoreCytoscape: (() => void) | undefined;
+  let painter: Painter | undefined;
+
+  function available(): boolean {
+    if (!missing) {
+      missing = missingMembers(cy);
+      if (missing.length > 0)
+        console.warn(
+          `Bulk layer off: Cytoscape's renderer lacks ${missing.join(', ')}. Cytoscape draws every element itself (slower on large graphs).`,
+        );
+    }
+    return missing.length === 0;
+  }
+
+  return {
+    get available() {
+      return available();
+    },
+    get enabled() {
+      return enabled;
+    },
+    setEnabled(on) {
+      enabled = on && available();
+      if (enabled) {
+        restoreCytoscape ??= leaveToLayer(cy, setApart);
+        painter ??= createPainter(cy);
+      } else {
+        restoreCytoscape?.();
+        restoreCytoscape = undefined;
+      }
+      painter?.setEnabled(enabled);
+    },
+    edgeAt(position, radius) {
+      return enabled ? painter?.edgeAt(position, radius) : undefined;
+    },
+    destroy() {
+      restoreCytoscape?.();
+      restoreCytoscape = undefined;
+      painter?.destroy();
+      enabled = false;
+    },
+  };
+}
+
+/** The layer's canvas and its drawing: what `setEnabled`, `edgeAt` and `destroy` of BulkLayer do once it exists. */
+type Painter = Omit<BulkLayer, 'available' | 'enabled'>;
+
+/**
  * Puts a canvas under Cytoscape's layers in `cy`'s container, drawn again after a Cytoscape frame whenever what it
  * shows has changed (elements, positions, data, what is shown, camera, size), so the two never disagree.
  */
-export function createBulkLayer(cy: Core): BulkLayer {
+function createPainter(cy: Core): Painter {
   const canvas = document.createElement('canvas');
   canvas.setAttribute('data-id', 'bulk-layer');
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', zIndex: '0', pointerEvents: 'none', transformOrigin: '0 0' });
-  // Cytoscape's layers sit in one positioned div in the container; this canvas goes first, under all of them.
-  const layers = cy.container()?.querySelector('canvas')?.parentElement;
-  layers?.insertBefore(canvas, layers.firstChild);
+  insertUnderLayers(cy, canvas);
   const context = canvas.getContext('2d');
-  const renderer = rendererOf(cy);
 
   let enabled = false;
   /** The camera the canvas was drawn for: a pan or zoom gesture moves the drawing by CSS alone, from this. */
@@ -219,34 +190,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
   cy.on('resize', onChange);
   cy.on('class', onClass);
 
-  // Cytoscape draws a node's body only when a class sets it apart (or it is being exported): for the rest its texture
-  // cache gets an empty box, so it neither makes nor draws a texture. Labels, overlays and hit-testing are unchanged.
-  const bodies = renderer.data.eleTxrCache;
-  const cytoscapeBox = bodies.getBoundingBox;
-  bodies.getBoundingBox = (ele) => (enabled && ele.isNode() && !setApart(ele) ? NOTHING : cytoscapeBox(ele));
-
-  // Nor does Cytoscape visit, in a frame, a plain edge (its stylesheet does not display those) or a plain node with no
-  // label to show at this zoom (most of a large graph, zoomed out): it would look up their boxes to draw nothing. A
-  // node being pressed still gets Cytoscape's overlay.
-  const cytoscapeDrawCached = renderer.drawCachedElement;
-  renderer.drawCachedElement = function (context, ele, pxRatio, extent, lvl, highQuality) {
-    if (
-      enabled &&
-      !setApart(ele) &&
-      (ele.isEdge() || (!ele.active() && !renderer.eleTextBiggerThanMin(ele, lvl === undefined ? undefined : 2 ** lvl)))
-    )
-      return;
-    cytoscapeDrawCached.call(renderer, context, ele, pxRatio, extent, lvl, highQuality);
-  };
-  // And it draws straight from its element caches, not through its layered cache: with the plain elements left out a
-  // frame costs little, while building the layers for each new zoom level took a box of every element (0.3 s of the
-  // first zoom on large-graph.json, and a recalculation of all 30,000 elements in the next frame).
-  const cytoscapeDrawLayered = renderer.drawLayeredElements;
-  renderer.drawLayeredElements = function (context, eles, pxRatio, extent) {
-    if (enabled) renderer.drawCachedElements(context, eles, pxRatio, extent);
-    else cytoscapeDrawLayered.call(renderer, context, eles, pxRatio, extent);
-  };
-
   function clear(): void {
     context?.setTransform(1, 0, 0, 1, 0, 0);
     context?.clearRect(0, 0, canvas.width, canvas.height);
@@ -264,7 +207,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
       const a = source.position();
       const b = end.position();
       if (segmentMisses(view, a.x, a.y, b.x, b.y)) continue;
-      const path = edge.hasClass('undated') ? undated : plain;
+      const path = edge.hasClass(VIEW_CLASS.undated) ? undated : plain;
       path.moveTo(a.x, a.y);
       path.lineTo(b.x, b.y);
       drawn++;
@@ -281,6 +224,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
     // One path per look (shape, colour, border): a few dozen fills for 10,000 nodes. Each shape's path is
     // Cytoscape's own, so bodies match its hit-testing and its drawing of the same node when set apart.
     const groups = new Map<string, { look: BodyLook; path: Path2D; shapes: ShapePath }>();
+    const drawShape = shapeDrawer(cy);
     let drawn = 0;
     for (const node of nodes) {
       const { x, y } = node.position();
@@ -295,10 +239,9 @@ export function createBulkLayer(cy: Core): BulkLayer {
         const path = new Path2D();
         groups.set(key, (group = { look, path, shapes: closingByLine(path) }));
       }
-      const shape = renderer.nodeShapes[look.shape] ?? renderer.nodeShapes['ellipse']!;
       // Every shape's path but the ellipse's starts with a move; without one, an ellipse would be joined to the last.
       group.shapes.moveTo(x + width / 2, y);
-      shape.draw(group.shapes, x, y, width, height, 'auto');
+      drawShape(look.shape, group.shapes, x, y, width, height);
     }
     for (const { look, path } of groups.values()) {
       target.globalAlpha = look.alpha;
@@ -325,13 +268,12 @@ export function createBulkLayer(cy: Core): BulkLayer {
   /** Moves what is on the canvas by CSS, from the camera it was drawn for to `camera`. */
   function follow(camera: Camera): void {
     if (!drawnFor) return;
-    const scale = camera.zoom / drawnFor.zoom;
-    canvas.style.transform = `matrix(${scale}, 0, 0, ${scale}, ${camera.x - drawnFor.x * scale}, ${camera.y - drawnFor.y * scale})`;
+    canvas.style.transform = followTransform(drawnFor, camera);
   }
 
   /** Sizes `target` like Cytoscape's canvases, clears it and sets it up to draw in model coordinates for `camera`. */
   function prepare(target: HTMLCanvasElement, targetContext: CanvasRenderingContext2D, camera: Camera): Box {
-    const ratio = renderer.getPixelRatio();
+    const ratio = pixelRatio(cy);
     const width = Math.round(cy.width() * ratio);
     const height = Math.round(cy.height() * ratio);
     if (target.width !== width || target.height !== height) {
@@ -343,12 +285,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
     targetContext.setTransform(camera.zoom * ratio, 0, 0, camera.zoom * ratio, camera.x * ratio, camera.y * ratio);
     // What is in view, in model coordinates: zoomed in, most of a large graph is not, and would cost its drawing all
     // the same.
-    return {
-      x1: -camera.x / camera.zoom,
-      y1: -camera.y / camera.zoom,
-      x2: (cy.width() - camera.x) / camera.zoom,
-      y2: (cy.height() - camera.y) / camera.zoom,
-    };
+    return viewOf(camera, cy.width(), cy.height());
   }
 
   function currentMembers(): { nodes: NodeSingular[]; edges: Line[] } {
@@ -447,7 +384,7 @@ export function createBulkLayer(cy: Core): BulkLayer {
     const camera = cameraNow();
     // During a pan or zoom gesture the layer moves its drawing by a CSS transform, and draws again when the gesture
     // ends. What was off screen when it started comes in at the end.
-    if (inViewportGesture(cy, renderer) && drawnFor) {
+    if (inViewportGesture(cy) && drawnFor) {
       job?.cancel();
       job = undefined;
       follow(camera);
@@ -469,9 +406,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
   cy.on('render', draw);
 
   return {
-    get enabled() {
-      return enabled;
-    },
     setEnabled(on) {
       enabled = on;
       stale = true;
@@ -507,9 +441,6 @@ export function createBulkLayer(cy: Core): BulkLayer {
       cy.off('position data', onChange);
       cy.off('resize', onChange);
       cy.off('class', onClass);
-      bodies.getBoundingBox = cytoscapeBox;
-      renderer.drawCachedElement = cytoscapeDrawCached;
-      renderer.drawLayeredElements = cytoscapeDrawLayered;
       canvas.remove();
     },
   };

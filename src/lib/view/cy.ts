@@ -1,14 +1,16 @@
 // The one place a Cytoscape instance is created and destroyed; everything else hands it data and class sets.
 import cytoscape from 'cytoscape';
-import type { Collection, Core, ElementDefinition, EventObject } from 'cytoscape';
+import type { Core, ElementDefinition, EventObject } from 'cytoscape';
 import { stylesheet, styleForSize } from './style.ts';
 import type { StyleOptions } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
 import { createBulkLayer } from './bulk-layer.ts';
-import { rendererOf } from './renderer.ts';
+import { setRendererOptions, styleNow } from './cytoscape-internals.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 import { passGate } from '../test-gates.ts';
 import { bundleLabel, bundledUnder } from './elements.ts';
+import { VIEW_CLASS, VIEW_CLASSES } from './classes.ts';
+import type { ViewClass } from './classes.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -78,11 +80,12 @@ function positionsOf(elements: ElementDefinition[]): { x: number; y: number }[] 
 
 /** Above this many elements, hovering highlights the neighbourhood without fading everything else (too costly). */
 const MAX_FADE_ELEMENTS = 3000;
-const VIEW_CLASSES = ['hidden', 'selected', 'faded', 'neighbour', 'path', 'undated'] as const;
-type ViewClass = (typeof VIEW_CLASSES)[number];
 
-/** Style options for a graph of these elements; edges and node bodies go to the bulk layer unless WebGL draws them. */
-function sizeStyle(elements: ElementDefinition[], webgl: boolean): Partial<StyleOptions> {
+/**
+ * Style options for a graph of these elements. Edges and node bodies of a large graph go to the bulk layer if
+ * `layerDraws()`, asked only then (it is false under WebGL, which draws them itself, and when the layer is unavailable).
+ */
+function sizeStyle(elements: ElementDefinition[], layerDraws: () => boolean): Partial<StyleOptions> {
   let nodes = 0;
   let maxDegree = 0;
   for (const el of elements) {
@@ -92,7 +95,7 @@ function sizeStyle(elements: ElementDefinition[], webgl: boolean): Partial<Style
     }
   }
   const style = styleForSize(nodes, elements.length - nodes, maxDegree);
-  return { ...style, bulk: Boolean(style.fastEdges) && !webgl };
+  return { ...style, bulk: Boolean(style.fastEdges) && layerDraws() };
 }
 
 /**
@@ -132,14 +135,6 @@ export function nextChunkSize(size: number, frameMs: number, total: number): num
   return Math.min(8 * least, Math.max(least, scaled));
 }
 
-/**
- * Computes the style of elements just added now, in the current task, rather than in the frame that draws them
- * (Cytoscape styles lazily, just before drawing): two shorter tasks instead of one long one.
- */
-function styleNow(elements: Collection): void {
-  (elements as unknown as { cleanStyle(): void }).cleanStyle();
-}
-
 /** An element's cost to a chunk's frame, in nodes' worth. */
 function elementCost(element: ElementDefinition, layerEdges: boolean): number {
   return layerEdges && element.group === 'edges' ? LAYER_EDGE_COST : 1;
@@ -174,12 +169,24 @@ function readableStart(cy: Core): void {
   cy.center();
 }
 
+/**
+ * Renderer options for a graph of `count` elements: large graphs are drawn at about 1×, and their edges hidden while
+ * panning and zooming unless the bulk layer draws them (then Cytoscape draws only the few set apart, a path say, which
+ * should stay in view). Pixel ratio null: the screen's.
+ */
+function rendererOptions(count: number, style: Partial<StyleOptions>): { hideEdgesOnViewport: boolean; pixelRatio: number | null } {
+  const large = count > 3000;
+  return { hideEdgesOnViewport: large && !style.bulk, pixelRatio: large ? LARGE_PIXEL_RATIO : null };
+}
+
 /** Creates the canvas in `container`. `destroy` is idempotent. */
 export function createCanvas(container: HTMLElement, elements: ElementDefinition[], events: CanvasEvents): CanvasHandle {
-  const large = (count: number): boolean => count > 3000;
   // WebGL only on a real GPU: under software GL (headless, VMs) it is far slower than the canvas renderer.
   const webgl = hasRealGpu();
-  const style = sizeStyle(elements, webgl);
+  // The bulk layer needs a Cytoscape to check (`available`), so the first graph is styled for it if WebGL is off, and
+  // restyled below in the rare case that it turns out unavailable.
+  let style = sizeStyle(elements, () => !webgl);
+  const initial = rendererOptions(elements.length, style);
   const cy = cytoscape({
     container,
     elements,
@@ -189,17 +196,22 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     maxZoom: 6,
     boxSelectionEnabled: false,
     selectionType: 'single',
-    // Large graphs: the canvas is drawn at 1×, and edges are hidden while panning and zooming unless the bulk layer
-    // draws them (then Cytoscape draws only the few set apart, a path say, which should stay in view). No
-    // `textureOnViewport`: the picture Cytoscape would build at the start of each gesture means drawing every node;
+    // No `textureOnViewport`: the picture Cytoscape would build at the start of each gesture means drawing every node;
     // with the bulk layer a frame costs little without it (on large-graph.json, before the bulk layer drew nodes,
     // the first pan after an import was 454 ms without and 490 ms with, a second pan 70–95 and 95–230 ms).
     textureOnViewport: false,
-    hideEdgesOnViewport: large(elements.length) && !style.bulk,
-    pixelRatio: large(elements.length) ? LARGE_PIXEL_RATIO : 'auto',
+    hideEdgesOnViewport: initial.hideEdgesOnViewport,
+    pixelRatio: initial.pixelRatio ?? 'auto',
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   });
   const bulkLayer = createBulkLayer(cy);
+  /** Whether the bulk layer can draw a large graph: not under WebGL, and only with the renderer members it needs. */
+  const layerDraws = (): boolean => !webgl && bulkLayer.available;
+  if (style.bulk && !layerDraws()) {
+    style = sizeStyle(elements, layerDraws);
+    cy.style(stylesheet(style));
+    setRendererOptions(cy, rendererOptions(elements.length, style));
+  }
   bulkLayer.setEnabled(Boolean(style.bulk));
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
@@ -324,7 +336,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       drawnAs = bundledUnder(next);
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
-      const style = sizeStyle(next, webgl);
+      const style = sizeStyle(next, layerDraws);
       cy.batch(() => {
         cy.elements().remove();
         cy.add(first);
@@ -333,9 +345,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       // A chunked graph's first chunk is styled now rather than in its first frame, as the later chunks are.
       if (chunked) styleNow(cy.elements());
       bulkLayer.setEnabled(Boolean(style.bulk));
-      const renderer = rendererOf(cy);
-      renderer.hideEdgesOnViewport = large(next.length) && !style.bulk;
-      renderer.forcedPixelRatio = large(next.length) ? LARGE_PIXEL_RATIO : null;
+      setRendererOptions(cy, rendererOptions(next.length, style));
       // The camera fits the whole graph from the start, from the definitions' positions.
       if (fit) fitToPositions(cy, 40, positionsOf(next));
       // Benchmarks read the time from choosing a file to the new graph drawn from this mark, and to all of it drawn.
@@ -379,8 +389,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
             : members
               ? members.some((m) => state.visible.edges.has(m))
               : state.visible.edges.has(id);
-        if (!visible) next.get('hidden')!.add(id);
-        if (fadeAll && !state.emphasis!.has(id)) next.get('faded')!.add(id);
+        if (!visible) next.get(VIEW_CLASS.hidden)!.add(id);
+        if (fadeAll && !state.emphasis!.has(id)) next.get(VIEW_CLASS.faded)!.add(id);
       });
       // Only elements on the canvas count as having a class: one still to come in a later chunk gets it when the
       // state is applied again after that chunk.
@@ -390,10 +400,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
           if (cy.hasElementWithId(id)) next.get(cls)!.add(id);
         }
       };
-      mark('selected', state.selected ? [state.selected] : undefined);
-      mark('neighbour', state.emphasis);
-      mark('path', state.path);
-      mark('undated', state.undated);
+      mark(VIEW_CLASS.selected, state.selected ? [state.selected] : undefined);
+      mark(VIEW_CLASS.neighbour, state.emphasis);
+      mark(VIEW_CLASS.path, state.path);
+      mark(VIEW_CLASS.undated, state.undated);
       cy.batch(() => {
         for (const cls of VIEW_CLASSES) {
           const before = applied.get(cls)!;

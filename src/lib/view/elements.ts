@@ -4,6 +4,7 @@ import type { CompiledGraph, Entity, Relation } from '../graph/types.ts';
 import { neutraliseHidden } from '../graph/text-checks.ts';
 import { bundles } from '../graph/bundles.ts';
 import { positionBounds } from './viewport.ts';
+import { MODALITY_CLASS, RELATION_CLASS } from './classes.ts';
 import { positionOf } from '../graph/with-positions.ts';
 
 export type Lang = 'en' | 'zh';
@@ -90,11 +91,11 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
         ...(members.length > 1 ? { members: members.map((m) => m.id) } : {}),
       },
       classes: [
-        r.modality,
-        type?.symmetric ? 'symmetric' : 'directed',
-        ...(r.basis === 'inferred' ? ['inferred'] : []),
-        ...(r.negated ? ['negated'] : []),
-        ...(members.length > 1 ? ['bundle'] : []),
+        MODALITY_CLASS[r.modality],
+        type?.symmetric ? RELATION_CLASS.symmetric : RELATION_CLASS.directed,
+        ...(r.basis === 'inferred' ? [RELATION_CLASS.inferred] : []),
+        ...(r.negated ? [RELATION_CLASS.negated] : []),
+        ...(members.length > 1 ? [RELATION_CLASS.bundle] : []),
       ].join(' '),
     };
   });

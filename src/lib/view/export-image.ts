@@ -6,6 +6,7 @@ import type { Selection } from '../graph/subgraph.ts';
 import type { CompiledGraph } from '../graph/types.ts';
 import type { DecorOptions } from './export-decor.ts';
 import { buildDecor, composeSvg, DECOR_FONT, decorLayout } from './export-decor.ts';
+import { EXPORT_CLEARED, EXPORTED, VIEW_CLASS } from './classes.ts';
 
 export const IMAGE_FORMATS = ['png', 'jpeg', 'svg'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -38,7 +39,7 @@ function loadSvgExtension(): Promise<void> {
 async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, draw: () => Promise<T> | T): Promise<T> {
   const saved = new Map<string, string[]>();
   cy.batch(() => {
-    const cleared = new Set(['faded', 'neighbour', 'hover', 'selected', 'hidden', ...(keepPath ? [] : ['path'])]);
+    const cleared = new Set<string>([...EXPORT_CLEARED, ...(keepPath ? [] : [VIEW_CLASS.path])]);
     cy.elements().forEach((el) => {
       const id = el.id();
       const classes: string[] = el.classes();
@@ -47,7 +48,7 @@ async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, dr
       const kept = classes.filter((c) => !cleared.has(c));
       // `exported`: Cytoscape draws the element in full even where the canvas's bulk layer draws edges and node
       // bodies (large graphs); the picture is Cytoscape's alone.
-      el.classes(keep ? [...kept, 'exported'] : [...kept, 'hidden']);
+      el.classes(keep ? [...kept, EXPORTED] : [...kept, VIEW_CLASS.hidden]);
     });
   });
   try {
@@ -77,7 +78,7 @@ export async function exportImage(cy: Core, subset: CompiledGraph, selection: Se
   return withOnly(cy, selection, options.keepPathHighlight, async () => {
     const box = cy
       .elements()
-      .filter((el) => !el.hasClass('hidden'))
+      .filter((el) => !el.hasClass(VIEW_CLASS.hidden))
       .boundingBox({});
     const graphWidth = Math.ceil(box.w) + 60;
     const graphHeight = Math.ceil(box.h) + 60;

@@ -1,6 +1,7 @@
 // The Cytoscape stylesheet: colours and shapes from entity types, modality as line style, view-state classes.
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_SIZE } from './elements.ts';
+import { CY_DRAWN_EDGE_CLASSES, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
 
 export interface StyleOptions {
   /** Show relation labels on edges (off for large graphs). */
@@ -14,7 +15,7 @@ export interface StyleOptions {
   fastEdges: boolean;
   /**
    * With `fastEdges`: the canvas's bulk layer (bulk-layer.ts) draws the edges and node bodies, and Cytoscape only the
-   * edges a class sets apart (CY_DRAWN_EDGE_CLASSES) and those nodes' bodies (CY_DRAWN_NODE_CLASSES), with all labels.
+   * edges a class sets apart (CY_DRAWN_EDGE_CLASSES in classes.ts) and those nodes' bodies (CY_DRAWN_NODE_CLASSES), with all labels.
    * Off where there is no bulk layer: WebGL, and `kg export`'s page.
    */
   bulk: boolean;
@@ -27,29 +28,12 @@ const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDeg
 /** How a plain edge looks with `fastEdges`, whether Cytoscape or the bulk layer draws it. */
 export const BULK_EDGE_STYLE = { width: 1, colour: '#94a3b8', opacity: 0.5, undatedOpacity: 0.4 } as const;
 
-/** Edge classes that have Cytoscape draw an edge when the bulk layer draws the rest (`exported`: set while exporting). */
-export const CY_DRAWN_EDGE_CLASSES = [
-  'selected',
-  'neighbour',
-  'path',
-  'faded',
-  'opinion',
-  'prediction',
-  'question',
-  'inferred',
-  'negated',
-  'exported',
-] as const;
-
-/** Node classes that have Cytoscape draw a node's body (over the bulk layer's), as they change how it looks. */
-export const CY_DRAWN_NODE_CLASSES = ['selected', 'neighbour', 'hover', 'path', 'faded', 'exported'] as const;
-
 /** Style options chosen by graph size. */
 export function styleForSize(nodes: number, edges: number, maxDegree: number): Partial<StyleOptions> {
   return { edgeLabels: edges <= 400, maxDegree: nodes > 300 ? Math.max(2, maxDegree) : undefined, fastEdges: edges > 3000 };
 }
 
-/** The stylesheet. Display state (selection, hover, focus, path) is expressed only through classes. */
+/** The stylesheet. Display state (selection, emphasis, path, filters) is expressed only through classes (classes.ts). */
 export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson {
   const o = { ...DEFAULTS, ...options };
   return [
@@ -114,18 +98,24 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     ...(o.fastEdges && o.bulk
       ? [{ selector: CY_DRAWN_EDGE_CLASSES.map((c) => `edge.${c}`).join(', '), style: { display: 'element' as const } }]
       : []),
-    { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+    { selector: `edge.${RELATION_CLASS.directed}`, style: { 'target-arrow-shape': 'triangle' } },
     {
-      selector: 'edge.opinion',
+      selector: `edge.${MODALITY_CLASS.opinion}`,
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'line-color': '#c084fc', 'target-arrow-color': '#c084fc' },
     },
-    { selector: 'edge.prediction', style: { 'line-style': 'dotted', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2 } },
-    { selector: 'edge.question', style: { 'line-style': 'dotted', 'line-color': '#0ea5e9', 'target-arrow-color': '#0ea5e9', width: 2 } },
+    {
+      selector: `edge.${MODALITY_CLASS.prediction}`,
+      style: { 'line-style': 'dotted', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2 },
+    },
+    {
+      selector: `edge.${MODALITY_CLASS.question}`,
+      style: { 'line-style': 'dotted', 'line-color': '#0ea5e9', 'target-arrow-color': '#0ea5e9', width: 2 },
+    },
     // Inferred: a sparse dash over the modality's colour, so "stated or inferred" reads apart from "fact or opinion".
-    { selector: 'edge.inferred', style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 5], 'line-opacity': 0.8 } },
+    { selector: `edge.${RELATION_CLASS.inferred}`, style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 5], 'line-opacity': 0.8 } },
     // Denied: red, long-dashed, ending in a bar (⊣) instead of an arrow.
     {
-      selector: 'edge.negated',
+      selector: `edge.${RELATION_CLASS.negated}`,
       style: {
         'line-style': 'dashed',
         'line-dash-pattern': [9, 4],
@@ -138,15 +128,24 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     // Lenses: size by a metric, colour by community (data set by the canvas, removed when the lens is off).
     { selector: 'node[lensSize]', style: { width: 'data(lensSize)', height: 'data(lensSize)' } },
     { selector: 'node[lensColour]', style: { 'background-color': 'data(lensColour)' } },
-    { selector: 'edge.undated', style: { opacity: BULK_EDGE_STYLE.undatedOpacity } },
-    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: 'node.hover, node.neighbour', style: { 'border-color': '#111827', 'border-width': 2 } },
-    { selector: 'edge.hover, edge.neighbour', style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },
-    { selector: 'node.selected', style: { 'border-color': '#111827', 'border-width': 4, 'font-weight': 'bold', 'z-index': 10 } },
-    { selector: 'edge.selected', style: { width: 4, 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', 'z-index': 10 } },
-    { selector: 'node.path', style: { 'border-color': '#f97316', 'border-width': 4, 'z-index': 20 } },
-    { selector: 'edge.path', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', 'z-index': 20, opacity: 1 } },
-    { selector: '.hidden', style: { display: 'none' } },
+    { selector: `edge.${VIEW_CLASS.undated}`, style: { opacity: BULK_EDGE_STYLE.undatedOpacity } },
+    { selector: `.${VIEW_CLASS.faded}`, style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: `node.${VIEW_CLASS.neighbour}`, style: { 'border-color': '#111827', 'border-width': 2 } },
+    { selector: `edge.${VIEW_CLASS.neighbour}`, style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },
+    {
+      selector: `node.${VIEW_CLASS.selected}`,
+      style: { 'border-color': '#111827', 'border-width': 4, 'font-weight': 'bold', 'z-index': 10 },
+    },
+    {
+      selector: `edge.${VIEW_CLASS.selected}`,
+      style: { width: 4, 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', 'z-index': 10 },
+    },
+    { selector: `node.${VIEW_CLASS.path}`, style: { 'border-color': '#f97316', 'border-width': 4, 'z-index': 20 } },
+    {
+      selector: `edge.${VIEW_CLASS.path}`,
+      style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', 'z-index': 20, opacity: 1 },
+    },
+    { selector: `.${VIEW_CLASS.hidden}`, style: { display: 'none' } },
     { selector: 'node:active', style: { 'overlay-opacity': 0.1 } },
   ];
 }
