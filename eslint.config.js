@@ -68,4 +68,21 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Components and app state drive the canvas through src/lib/view's CanvasHandle; only src/lib/view holds Cytoscape.
+    files: ['src/components/**', 'src/lib/state/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['cytoscape', 'cytoscape-*'],
+              message: 'Only src/lib/view uses Cytoscape: add a method to CanvasHandle (src/lib/view/cy.ts) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

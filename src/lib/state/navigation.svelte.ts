@@ -10,7 +10,9 @@
 //   to what is shown: the address bar never names a graph that is not on screen.
 import type { CompiledGraph } from '../graph/types.ts';
 import type { Explorer } from './explorer.svelte.ts';
-import type { ImportSource, Importer } from './importer.svelte.ts';
+import type { ImportSource } from './importer.svelte.ts';
+import { Importer, urlSource } from './importer.svelte.ts';
+import { untrack } from 'svelte';
 
 /** What the navigation asks of the importer. */
 export type ImportControl = Pick<Importer, 'start' | 'cancel'>;
@@ -63,6 +65,17 @@ export class Navigation {
   /** The page has loaded: shows the view its URL describes, opening the dataset it names first. */
   start(): void {
     this.#go(this.#history.hash());
+  }
+
+  /**
+   * Writes the view to the URL whenever `explorer.hash` changes (see `sync`). Creates an effect: call it while a
+   * component is set up, or inside `$effect.root`.
+   */
+  track(): void {
+    $effect(() => {
+      const hash = this.#explorer.hash;
+      untrack(() => this.sync(hash));
+    });
   }
 
   /** Back or Forward moved to another history entry. */
@@ -206,4 +219,17 @@ export function browserHistory(): HistoryPort {
     push: (hash) => history.pushState(null, '', url(hash)),
     replace: (hash) => history.replaceState(null, '', url(hash)),
   };
+}
+
+/**
+ * The page's navigation over the browser's history and same-origin datasets, with the importer it drives: every
+ * graph the importer finishes, and every import it stops, goes through the navigation, which decides what it shows.
+ */
+export function pageNavigation(explorer: Explorer): { navigation: Navigation; importer: Importer } {
+  const importer: Importer = new Importer(
+    (graph, source) => navigation.imported(graph, source),
+    (source, reason) => navigation.stopped(source, reason),
+  );
+  const navigation = new Navigation(explorer, importer, browserHistory(), urlSource);
+  return { navigation, importer };
 }

@@ -11,6 +11,11 @@ import { passGate } from '../test-gates.ts';
 import { bundleLabel, bundledUnder } from './elements.ts';
 import { VIEW_CLASS, VIEW_CLASSES } from './classes.ts';
 import type { ViewClass } from './classes.ts';
+import { LAYOUTS } from './layouts.ts';
+import type { LayoutRun } from './layout-runner.ts';
+import type { ImageExportOptions } from './export-image.ts';
+import type { Selection } from '../graph/subgraph.ts';
+import type { CompiledGraph } from '../graph/types.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -40,8 +45,11 @@ export interface CanvasEvents {
   onDrawProgress?(drawn: number, total: number): void;
 }
 
+/**
+ * The canvas as the rest of the app sees it: data in, camera and layout commands, pictures out. Cytoscape itself
+ * stays behind this interface (only `exposeForTests` hands it out, to e2e builds).
+ */
 export interface CanvasHandle {
-  readonly cy: Core;
   /**
    * Replaces every element (a new graph); style and renderer options follow the graph's size. Large graphs go in
    * chunk by chunk, one per frame; the promise settles when every element is on the canvas (or a newer graph
@@ -60,6 +68,21 @@ export interface CanvasHandle {
   center(id: string): void;
   fit(ids?: ReadonlySet<string>): void;
   setCamera(camera: { zoom: number; x: number; y: number }): void;
+  /** Zooms by `factor` about the middle of the canvas, animated. */
+  zoomBy(factor: number): void;
+  /**
+   * Whether a relayout should run in a worker: a large graph, or ids such as `__proto__`, which fcose on the page
+   * cannot lay out (see layout-runner). Counts only what is on the canvas; call after `settled()` for the whole graph.
+   */
+  prefersWorkerLayout(): boolean;
+  /** Re-runs fcose on the page from the current positions (animated), over the visible elements. */
+  layoutOnPage(): Promise<void>;
+  /** Lays out every node in a worker (see layout-runner's `layoutInWorker`); the runner is loaded on first use. */
+  layoutInWorker(incremental: boolean, onDraft?: () => void): Promise<LayoutRun>;
+  /** Pictures `subset` as drawn on the canvas (see export-image); the exporter is loaded on first use. */
+  exportImage(subset: CompiledGraph, selection: Selection, options: ImageExportOptions): Promise<Blob>;
+  /** Puts the Cytoscape instance and `extra` on `window.__kg`, for the e2e tests to inspect. */
+  exposeForTests(extra: Record<string, unknown>): void;
   destroy(): void;
 }
 
@@ -325,7 +348,6 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   }
 
   const handle: CanvasHandle = {
-    cy,
     setElements(next, fit) {
       stream.cancel();
       applied = new Map(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
@@ -441,6 +463,35 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     },
     setCamera(camera) {
       cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
+    },
+    zoomBy(factor) {
+      cy.animate({ zoom: { level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 150 });
+    },
+    prefersWorkerLayout() {
+      return (
+        cy.nodes().length > 300 ||
+        cy
+          .nodes()
+          .map((n) => n.id())
+          .some((id) => id in Object.prototype)
+      );
+    },
+    async layoutOnPage() {
+      const layout = LAYOUTS[0]!;
+      await layout.load?.();
+      const visible = cy.elements(':visible');
+      visible.layout(layout.options(visible.nodes().length)).run();
+    },
+    async layoutInWorker(incremental, onDraft) {
+      const { layoutInWorker } = await import('./layout-runner.ts');
+      return layoutInWorker(cy, incremental, onDraft);
+    },
+    async exportImage(subset, selection, options) {
+      const { exportImage } = await import('./export-image.ts');
+      return exportImage(cy, subset, selection, options);
+    },
+    exposeForTests(extra) {
+      (window as unknown as { __kg?: unknown }).__kg = { cy, ...extra };
     },
     destroy() {
       if (destroyed) return;
