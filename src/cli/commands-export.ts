@@ -10,6 +10,7 @@ import { subgraph } from '../lib/graph/subgraph.ts';
 import { pathOptionsFromFlags } from '../lib/graph/paths/index.ts';
 import { EXPORTERS, SYMMETRIC_EDGE_MODES, SYMMETRIC_PARAMETER, type SymmetricEdgeMode } from '../lib/graph/formats/index.ts';
 import type { Modality } from '../lib/graph/types.ts';
+import { rawDisplayName } from '../lib/graph/display-name.ts';
 import { flagsOf, integer, langOf, list } from './args.ts';
 import type { Command, Values } from './args.ts';
 import { loadData } from './load-data.ts';
@@ -35,8 +36,7 @@ function selection(
   lang: 'en' | 'zh',
 ): { options: ExportSelectionOptions; name: string; title?: string } {
   const label = (id: string): string => {
-    const e = graph.getNodeAttributes(id);
-    return (lang === 'zh' && e.name.zh) || e.name.en || id;
+    return rawDisplayName({ id, name: graph.getNodeAttribute(id, 'name') }, lang);
   };
   let title: string | undefined;
   const options: ExportSelectionOptions = {

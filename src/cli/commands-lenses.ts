@@ -1,14 +1,14 @@
 // `kg rank` and `kg communities`: thin shells over the analysis lenses (who matters most, which clusters form).
 import { KgError } from '../lib/graph/errors.ts';
 import type { KnowledgeGraph } from '../lib/graph/model.ts';
-import { asOfEdgeFilter, lensById, ranking, relationsAsOf, runLens, type LensScope } from '../lib/graph/lenses/index.ts';
+import { asOfEdgeFilter, lensById, ranking, relationsAsOf, runLens, SIZE_LENS_IDS, type LensScope } from '../lib/graph/lenses/index.ts';
 import { asOfDate, integer } from './args.ts';
 import type { Command, Values } from './args.ts';
 import { loadGraph } from './load-data.ts';
 import { out } from './terminal.ts';
 
-/** The lenses `kg rank --metric` takes: every lens that gives a number per entity. */
-export const RANK_METRICS = ['pagerank', 'betweenness', 'degree', 'weighted-degree'] as const;
+/** The lenses `kg rank --metric` takes: every lens that gives a number per entity, as the registry lists them. */
+export const RANK_METRICS = SIZE_LENS_IDS;
 
 function usage(message: string): KgError {
   return new KgError({ code: 'CLI_BAD_OPTION', severity: 'error', message });

@@ -12,6 +12,7 @@ import { neighbourhood } from '../graph/neighbourhood.ts';
 import type { PathResult } from '../graph/paths/index.ts';
 import { findPaths, pathOptionsFromFlags } from '../graph/paths/index.ts';
 import { KgError } from '../graph/errors.ts';
+import { SIZE_LENS_IDS } from '../graph/lenses/index.ts';
 import type { Camera, Lang, PathQuery, UrlState } from './url-state.ts';
 import { DEFAULT_STATE, parseHash, toHash } from './url-state.ts';
 
@@ -35,7 +36,7 @@ export class Explorer {
   path: PathQuery | undefined = $state.raw(undefined);
   dataset: string | undefined = $state(undefined);
   hover: string | undefined = $state(undefined);
-  /** Size nodes by this lens (degree, weighted-degree, pagerank, betweenness), or by nothing. */
+  /** Size nodes by this lens (one of the registry's SIZE_LENS_IDS), or by nothing. */
   sizeLens: string | undefined = $state(undefined);
   colourLens: 'type' | 'louvain' = $state('type');
   /** Show the graph as of this date; undefined is "all time". */
@@ -242,8 +243,7 @@ export class Explorer {
     if (this.path) this.pathDraft = { from: this.path.from, to: this.path.to, options: { ...this.path.options } };
     if (state.path && !this.path) notices.push('The link’s path query names entities this graph does not have; it was ignored.');
     this.dataset = state.dataset;
-    const sizeLenses = ['degree', 'weighted-degree', 'pagerank', 'betweenness'];
-    this.sizeLens = state.sizeLens && sizeLenses.includes(state.sizeLens) ? state.sizeLens : undefined;
+    this.sizeLens = state.sizeLens && SIZE_LENS_IDS.some((id) => id === state.sizeLens) ? state.sizeLens : undefined;
     if (state.sizeLens && !this.sizeLens) notices.push(`Unknown lens "${state.sizeLens}" in the link; nodes keep their size.`);
     this.colourLens = state.colourLens ?? 'type';
     this.asOf = state.asOf;

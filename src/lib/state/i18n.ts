@@ -59,10 +59,171 @@ const TEXT = {
   },
   drawing: { en: 'Drawing the graph…', zh: '正在绘制图谱…' },
   graphCanvas: { en: 'Graph of entities and relations', zh: '实体与关系图' },
-} as const;
+  // Shared
+  appTitle: { en: 'DeepSeek ecosystem', zh: 'DeepSeek 生态图谱' },
+  switchLanguage: { en: '中文', zh: 'English' },
+  cancel: { en: 'Cancel', zh: '取消' },
+  stop: { en: 'Stop', zh: '停止' },
+  layoutRunning: { en: 'Laying out in the background…', zh: '正在后台布局…' },
+  layoutRefining: {
+    en: 'Draft shown; refining the layout in the background (step 2 of 2)…',
+    zh: '草图已显示，正在后台细化布局（第 2 步，共 2 步）…',
+  },
+  layoutStopKeepDraft: { en: 'Stop, keep the draft', zh: '停止并保留草图' },
+  // Details and evidence
+  parallelRelations: {
+    en: '{count} relations of this type between these two, drawn as one line.',
+    zh: '同一对实体之间有 {count} 条同类关系，画作一条线。',
+  },
+  pathFromHere: { en: 'Path from here', zh: '从此出发的路径' },
+  pathToHere: { en: 'Path to here', zh: '到此的路径' },
+  evidenceNoQuote: { en: 'No quote recorded for this relation.', zh: '此关系没有引文。' },
+  // Lens panel
+  lensPanelLabel: { en: 'Analysis lenses', zh: '分析视角' },
+  lensTitle: { en: 'Lenses', zh: '分析视角' },
+  lensSizeBy: { en: 'Size by', zh: '节点大小' },
+  lensSizeNothing: { en: 'nothing', zh: '无' },
+  lensColourBy: { en: 'Colour by', zh: '颜色' },
+  lensColourEntityType: { en: 'entity type', zh: '实体类型' },
+  lensColourLouvain: { en: 'community (Louvain)', zh: '社区（Louvain）' },
+  lensComputing: { en: 'Computing in the background…', zh: '正在后台计算…' },
+  lensSizeLegend: { en: 'Size legend', zh: '大小图例' },
+  lensTopEntities: { en: 'Top entities', zh: '排名' },
+  lensCommunities: { en: 'Communities', zh: '社区' },
+  lensTime: { en: 'Time', zh: '时间' },
+  lensAsOf: { en: 'As of', zh: '截至' },
+  lensAllTime: { en: 'all time', zh: '全部时间' },
+  lensHideUndated: {
+    en: 'Hide undated relations ({count}; shown faint when kept)',
+    zh: '隐藏无日期的关系（{count} 条，显示时为半透明）',
+  },
+  lensNoDates: { en: 'No relation in this graph carries a date.', zh: '此图谱的关系没有日期。' },
+  // Export panel
+  exportTitle: { en: 'Export', zh: '导出' },
+  exportNeighbourhoodTitle: { en: '{name}: neighbourhood, depth {depth}', zh: '{name} 的 {depth} 度邻域' },
+  exportEmptyScope: { en: 'Nothing to export: the chosen scope is empty.', zh: '所选范围为空。' },
+  exportImageCopied: { en: 'Image copied to the clipboard.', zh: '图片已复制。' },
+  exportCopyRefused: { en: 'The browser did not allow copying the image.', zh: '浏览器不允许复制图片。' },
+  exportScope: { en: 'What', zh: '范围' },
+  exportScopeVisible: { en: 'What you see', zh: '当前所见' },
+  exportScopeSelection: { en: 'The selection', zh: '当前选中' },
+  exportScopePath: { en: 'The highlighted path(s)', zh: '高亮的路径' },
+  exportScopeNeighbourhood: { en: 'Neighbourhood of the selected entity', zh: '选中实体的邻域' },
+  exportScopeAll: { en: 'The whole graph', zh: '整个图谱' },
+  exportFormat: { en: 'Format', zh: '格式' },
+  exportScale: { en: 'Scale', zh: '倍率' },
+  exportTransparent: { en: 'Transparent', zh: '透明背景' },
+  exportWithTitle: { en: 'Title', zh: '标题' },
+  exportWithLegend: { en: 'Legend', zh: '图例' },
+  exportWithSources: { en: 'Sources', zh: '来源' },
+  exportPictureTitle: { en: 'Picture title', zh: '图片标题' },
+  exportSymmetric: { en: 'Symmetric relations', zh: '对称关系' },
+  exportSymmetricHelp: {
+    en: 'Symmetric relations in a graph that also has directed ones: networkx, igraph and Gephi all read directed edges marked symmetric=true; only Gephi reads undirected ones.',
+    zh: '混合图中的对称关系：networkx、igraph 与 Gephi 都能读取标记为 symmetric=true 的有向边；无向边只有 Gephi 能读。',
+  },
+  exportSymmetricMarked: { en: 'Directed + symmetric=true (any tool)', zh: '有向边 + symmetric=true（通用）' },
+  exportSymmetricUndirected: { en: 'Undirected (Gephi only)', zh: '无向边（仅 Gephi）' },
+  exportCsvNote: {
+    en: 'The zip holds four tables (nodes, edges, sources, graph): every entity and relation field, extra attributes, positions, sources and the title. Not kept: type labels, shapes and reverse readings, entity dates. Cells starting with = + - @ get a leading apostrophe so spreadsheets never run them as formulas.',
+    zh: 'CSV 压缩包含 nodes、edges、sources、graph 四个表：所有实体与关系字段、附加属性、位置、来源和标题。不含：类型的名称、形状和反向读法，实体的日期。以 = + - @ 开头的单元格前加撇号以防被表格软件当作公式。',
+  },
+  exportDownload: { en: 'Download', zh: '下载' },
+  exportCopyImage: { en: 'Copy image', zh: '复制图片' },
+  exportUseScale: { en: 'Use {scale}×', zh: '改用 {scale}×' },
+  // Import panel
+  importAction: { en: 'Import', zh: '导入' },
+  importTitle: { en: 'Import a graph', zh: '导入图谱' },
+  importHelp: {
+    en: 'GEXF, GraphML, CSV (edge list, optionally with a node table, or this app’s CSV zip), graphology JSON, or this app’s JSON. You can also drop files on the page.',
+    zh: '支持 GEXF、GraphML、CSV（边表，可附节点表；或本应用导出的 CSV 压缩包）、graphology JSON 和本应用的 JSON。也可拖放文件到页面。',
+  },
+  importConfirmLarge: { en: 'Confirm a large import', zh: '确认导入大文件' },
+  importLargeQuestion: { en: 'Large files take a while to import. Go on?', zh: '大文件导入可能需要一些时间，继续吗？' },
+  importConfirmDraw: { en: 'Confirm drawing a large graph', zh: '确认绘制大图' },
+  importLargeDrawQuestion: {
+    en: '{entities} entities and {relations} relations ({lines} lines to draw): more than the canvas draws smoothly, so the page may slow down. Draw it anyway?',
+    zh: '{entities} 个实体、{relations} 条关系（{lines} 条线）。超出画布流畅绘制的范围，页面可能变慢。仍要绘制吗？',
+  },
+  importDrawAnyway: { en: 'Draw anyway', zh: '仍然绘制' },
+  importFailed: { en: 'Could not import', zh: '无法导入' },
+  importGraphUnchanged: { en: 'the current graph is unchanged.', zh: '当前图谱保持不变。' },
+  importMoreProblems: { en: 'more', zh: '个其他问题' },
+  importDone: { en: 'Imported', zh: '已导入' },
+  importNoticeOne: { en: 'notice', zh: '条提示' },
+  importNoticeMany: { en: 'notices', zh: '条提示' },
+  importTypeAttribute: { en: 'Entity type from attribute', zh: '实体类型取自属性' },
+  importTypeAutomatic: { en: 'automatic', zh: '自动' },
+  importBackToBundled: { en: 'Back to the bundled graph', zh: '返回内置图谱' },
+  // CSV column chooser
+  csvColumnsLabel: { en: 'Choose the CSV columns', zh: '选择 CSV 列' },
+  csvColumnsQuestion: { en: 'which columns are which?', zh: '请确认各列的含义' },
+  csvColumnNumber: { en: 'column {number}', zh: '第{number}列' },
+  csvNoSourceColumn: { en: 'no column is named like a source', zh: '没有名为 source/from 的列' },
+  csvNoTargetColumn: { en: 'no column is named like a target', zh: '没有名为 target/to 的列' },
+  csvRoleCandidates: { en: 'the {role} could be {candidates}', zh: '{role}可能是：{candidates}' },
+  csvCandidate: { en: '“{name}”', zh: '{name}' },
+  csvCandidateSeparator: { en: ' or ', zh: '、' },
+  csvRoleSource: { en: 'Source (from)', zh: '起点' },
+  csvRoleTarget: { en: 'Target (to)', zh: '终点' },
+  csvRoleType: { en: 'Relation type', zh: '关系类型' },
+  csvRoleId: { en: 'Relation id', zh: '关系 ID' },
+  csvRoleDirected: { en: 'Directed (true/false)', zh: '是否有向' },
+  csvColumnChoose: { en: 'choose…', zh: '请选择' },
+  csvColumnNone: { en: 'none', zh: '无' },
+  csvImportWithColumns: { en: 'Import with these columns', zh: '按此导入' },
+  // Path panel
+  pathTitle: { en: 'Find paths', zh: '查找路径' },
+  pathFrom: { en: 'From', zh: '起点' },
+  pathTo: { en: 'To', zh: '终点' },
+  pathSwap: { en: 'Swap', zh: '交换' },
+  pathFind: { en: 'Find paths', zh: '查找路径' },
+  pathClear: { en: 'Clear', zh: '清除' },
+  pathMode: { en: 'Mode', zh: '模式' },
+  pathModeShortest: { en: 'One shortest path', zh: '一条最短路径' },
+  pathModeAll: { en: 'All shortest paths', zh: '全部最短路径' },
+  pathModeK: { en: 'k shortest paths', zh: '前 k 条路径' },
+  pathDirection: { en: 'Direction', zh: '方向' },
+  pathDirectionAny: { en: 'Either way', zh: '任意方向' },
+  pathDirectionForward: { en: 'Forward only', zh: '仅顺向' },
+  pathDirectionBackward: { en: 'Backward only', zh: '仅逆向' },
+  pathMaxHops: { en: 'Max hops', zh: '最多跳数' },
+  pathOnlyRelations: { en: 'Only these relations', zh: '仅用这些关系' },
+  pathExcludeRelations: { en: 'Exclude relations', zh: '排除关系' },
+  pathExcludeTypes: { en: 'Exclude entity types', zh: '排除实体类型' },
+  pathAvoidEntities: { en: 'Avoid entities', zh: '避开实体' },
+  pathIgnoreFilters: { en: 'Ignore the view’s filters', zh: '忽略当前筛选' },
+  pathResults: { en: 'Path results', zh: '路径结果' },
+  pathHighlightAll: { en: 'Highlight all', zh: '全部高亮' },
+  pathCopyMarkdown: { en: 'Copy as Markdown with citations', zh: '复制 Markdown（含引用）' },
+  pathDownloadCard: { en: 'Download path card', zh: '下载路径卡片' },
+  pathCopied: { en: 'Copied', zh: '已复制' },
+  pathCommonNeighbours: { en: 'Common neighbours', zh: '共同邻居' },
+  pathMoreOptions: { en: 'More options', zh: '更多选项' },
+  pathCountOne: { en: 'path', zh: '条路径' },
+  pathCountMany: { en: 'paths', zh: '条路径' },
+} as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
 
 export type TextKey = keyof typeof TEXT;
 
+/** The `{name}` placeholders in a text: `Placeholders<'{count} of {total}'>` is `'count' | 'total'`. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/** The values a key's text needs, one per placeholder in its English (the test checks Chinese has the same ones). */
+export type TextValues<K extends TextKey> = Readonly<Record<Placeholders<(typeof TEXT)[K]['en']>, string | number>>;
+
+/** Every entry, for the dictionary's own tests. */
+export const TEXT_ENTRIES: Readonly<Record<TextKey, { readonly en: string; readonly zh: string }>> = TEXT;
+
 export function t(key: TextKey, lang: Lang): string {
   return TEXT[key][lang];
+}
+
+/**
+ * The text with each `{name}` replaced by `values[name]`, as plain text (numbers as given, so callers format them).
+ * The result is plain text for Svelte to escape; nothing here builds HTML.
+ */
+export function tf<K extends TextKey>(key: K, lang: Lang, values: TextValues<K>): string {
+  const table: Readonly<Record<string, string | number>> = values;
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(table, name) ? String(table[name]) : whole));
 }

@@ -36,7 +36,7 @@ export interface UrlState {
   path?: PathQuery | undefined;
   /** Name of an imported dataset the view belongs to. */
   dataset?: string | undefined;
-  /** Node size lens (degree, weighted-degree, pagerank, betweenness). */
+  /** Node size lens: one of the lens registry's SIZE_LENS_IDS (the explorer drops any other with a notice). */
   sizeLens?: string | undefined;
   /** Node colour: by entity type (default) or by Louvain community. */
   colourLens?: 'type' | 'louvain' | undefined;

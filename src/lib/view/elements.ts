@@ -1,7 +1,7 @@
 // Pure mapping from the knowledge model to Cytoscape element definitions (no DOM, no Cytoscape instance).
 import type { ElementDefinition } from 'cytoscape';
 import type { CompiledGraph, Entity, Relation } from '../graph/types.ts';
-import { neutraliseHidden } from '../graph/text-checks.ts';
+import { displayName as entityName } from '../graph/display-name.ts';
 import { bundles } from '../graph/bundles.ts';
 import { positionBounds } from './viewport.ts';
 import { MODALITY_CLASS, RELATION_CLASS } from './classes.ts';
@@ -17,13 +17,8 @@ export function truncate(text: string, max = MAX_LABEL): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
-/**
- * An entity's display name in a language, falling back to English, then the id. Bidi controls and invisible
- * characters show as `<U+202E>` markers, so "evil\u202Egpj.exe" cannot pass for "evilexe.jpg" on the canvas.
- */
-export function entityName(entity: Pick<Entity, 'id' | 'name'>, lang: Lang): string {
-  return neutraliseHidden((lang === 'zh' ? entity.name.zh || entity.name.en : entity.name.en || entity.name.zh) || entity.id);
-}
+/** An entity's display name in a language, hidden characters shown as markers: the engine's one `displayName`. */
+export { entityName };
 
 /** Approximate rendered width of a label in pixels at font size 12: CJK glyphs are about twice as wide. */
 export function labelWidth(text: string): number {

@@ -4,6 +4,7 @@ import { basisOf, type CompiledGraph, type Entity, type Relation } from '../type
 import { exportedAttributeName } from './attribute-names.ts';
 import { normalizeColor } from './colors.ts';
 import { joinList } from './list-text.ts';
+import { rawDisplayName } from '../display-name.ts';
 
 export const EXPORT_LANGUAGES = ['en', 'zh'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
@@ -62,7 +63,7 @@ export interface ExportField<T> {
 
 /** The label other tools display for an entity. */
 export function displayName(entity: Entity, lang: ExportLanguage): string {
-  return (lang === 'zh' ? entity.name.zh : entity.name.en) || entity.name.en || entity.name.zh || entity.id;
+  return rawDisplayName(entity, lang);
 }
 
 /** An entity's colour: its own valid `color` attribute, else its type's colour. */

@@ -39,6 +39,7 @@ export {
   LENS_IDS,
   lensById,
   runLens,
+  SIZE_LENS_IDS,
   type Lens,
   type LensId,
   type LensKind,

@@ -4,7 +4,7 @@ import { asOfEdgeFilter } from './as-of.ts';
 import { defaultParameters } from './lens-parameters.ts';
 import { rounded, shape } from './lenses.fixture.ts';
 import { errorOf } from '../graph.fixture.ts';
-import { LENS_IDS, LENSES, lensById, runLens } from './registry.ts';
+import { LENS_IDS, LENSES, lensById, runLens, SIZE_LENS_IDS } from './registry.ts';
 
 const graph = () => shape('a-b b-c c-a c>d d>e +f');
 
@@ -93,5 +93,12 @@ describe('runLens', () => {
 
   it('says which parameters a lens takes when a name is nowhere near', () => {
     expect(errorOf(() => runLens(graph(), 'weighted-degree', { zzzzzz: 1 })).problems[0]!.hint).toBe('weighted-degree takes direction');
+  });
+});
+
+describe('SIZE_LENS_IDS', () => {
+  it('lists every size lens in the registry and nothing else, so shared links and `kg rank` accept each one', () => {
+    expect([...SIZE_LENS_IDS]).toEqual(LENSES.filter((l) => l.kind === 'size').map((l) => l.id));
+    expect(SIZE_LENS_IDS).toEqual(['degree', 'weighted-degree', 'pagerank', 'betweenness']);
   });
 });

@@ -195,6 +195,9 @@ export const LENSES: readonly Lens[] = [
   }),
 ];
 
+/** Every lens that gives a number per entity (node size, rankings), in registry order: a new size lens is listed here by its `kind` alone. */
+export const SIZE_LENS_IDS: readonly LensId[] = LENSES.filter((l) => l.kind === 'size').map((l) => l.id);
+
 /** The lens with this id; `LENS_UNKNOWN` (with a did-you-mean) otherwise. */
 export function lensById(id: string): Lens {
   const lens = LENSES.find((l) => l.id === id);

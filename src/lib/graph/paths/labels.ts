@@ -2,6 +2,7 @@
 import type { KnowledgeGraph } from '../model.ts';
 import type { Bilingual } from '../types.ts';
 import { neutraliseHidden } from '../text-checks.ts';
+import { displayName } from '../display-name.ts';
 
 /** The languages the graph's text comes in. */
 export type PathLanguage = keyof Bilingual;
@@ -12,9 +13,9 @@ function pick(text: Bilingual | undefined, lang: PathLanguage): string | undefin
   return chosen === undefined ? undefined : neutraliseHidden(chosen);
 }
 
-/** The entity's name in `lang`, falling back to English, then to its id. */
+/** The entity's name in `lang` (the engine's `displayName`), or its id when the graph has no such entity. */
 export function entityName(graph: KnowledgeGraph, id: string, lang: PathLanguage = 'en'): string {
-  return (graph.hasNode(id) ? pick(graph.getNodeAttribute(id, 'name'), lang) : undefined) ?? neutraliseHidden(id);
+  return graph.hasNode(id) ? displayName({ id, name: graph.getNodeAttribute(id, 'name') }, lang) : neutraliseHidden(id);
 }
 
 /** The relation type's label in `lang` ("funds"), falling back to English, then to the type id. */
