@@ -268,6 +268,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   cy.on('taphold', 'node', (e: EventObject) => events.onDoubleTapNode(e.target.id() as string));
   cy.on('mouseover', 'node', (e: EventObject) => events.onHoverNode(e.target.id() as string));
   cy.on('mouseout', 'node', () => events.onHoverNode(undefined));
+  // A pointer that jumps off the canvas (onto the side panel, say) gets no Cytoscape mouseout: leaving the canvas
+  // ends any hover, so the emphasis goes back to the selection's.
+  const leave = (): void => events.onHoverNode(undefined);
+  container.addEventListener('mouseleave', leave);
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
@@ -507,6 +511,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       destroyed = true;
       stream.cancel();
       clearTimeout(viewportTimer);
+      container.removeEventListener('mouseleave', leave);
       bulkLayer.destroy();
       cy.destroy();
     },
