@@ -84,15 +84,34 @@ export class Explorer {
   undated: Set<string> | undefined = $derived(this.asOf ? new Set(this.graph.filterEdges((_, r) => r.date === undefined)) : undefined);
 
   /** The hovered entity's neighbourhood (depth 1) within the visible set, for highlight-and-fade. */
-  hoverSet: Set<string> | undefined = $derived.by(() => {
-    if (!this.hover || !this.graph.hasNode(this.hover)) return undefined;
-    const visible = this.visible;
-    const { distances, relations } = neighbourhood(this.graph, this.hover, 1, {
-      edgeFilter: (e) => visible.edges.has(e),
-      nodeFilter: (n) => visible.nodes.has(n),
-    });
-    return new Set([...distances.keys(), ...relations]);
+  hoverSet: Set<string> | undefined = $derived.by(() => (this.hover ? this.#neighbours(this.hover) : undefined));
+
+  /**
+   * What the selection keeps emphasised until it is cleared: a selected relation and its two ends, or else the
+   * selected entity's neighbourhood (depth 1) within the visible set. Undefined when nothing shown is selected.
+   */
+  selectionSet: Set<string> | undefined = $derived.by(() => {
+    const relation = this.relation;
+    if (relation !== undefined) {
+      if (!this.visible.edges.has(relation)) return undefined;
+      return new Set([relation, ...this.graph.extremities(relation)]);
+    }
+    return this.entity ? this.#neighbours(this.entity) : undefined;
   });
+
+  /**
+   * The selection's own relations, whose labels are shown whatever the graph's size: the selected relation, or the
+   * shown relations of the selected entity (not those between its neighbours).
+   */
+  selectionRelations: Set<string> | undefined = $derived.by(() => {
+    const set = this.selectionSet;
+    if (!set) return undefined;
+    const own = this.relation ?? this.entity;
+    return new Set([...set].filter((id) => this.graph.hasEdge(id) && (id === own || this.graph.extremities(id).includes(own!))));
+  });
+
+  /** What the canvas emphasises (the rest fades): a path, else the hovered entity's neighbourhood, else the selection. */
+  emphasis: Set<string> | undefined = $derived(this.pathSet ?? this.hoverSet ?? this.selectionSet);
 
   /** The graph the app ships with, for "back to the bundled graph". */
   readonly bundled: CompiledGraph;
@@ -157,6 +176,20 @@ export class Explorer {
     this.path = query;
   }
 
+  /**
+   * An entity's neighbourhood (depth 1) within the visible set, itself included; undefined for an entity that is not
+   * shown (nothing to emphasise, and fading everything else would blank the canvas).
+   */
+  #neighbours(id: string): Set<string> | undefined {
+    const visible = this.visible;
+    if (!visible.nodes.has(id)) return undefined;
+    const { distances, relations } = neighbourhood(this.graph, id, 1, {
+      edgeFilter: (e) => visible.edges.has(e),
+      nodeFilter: (n) => visible.nodes.has(n),
+    });
+    return new Set([...distances.keys(), ...relations]);
+  }
+
   entityById(id: string): Entity | undefined {
     return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
   }
@@ -172,6 +205,11 @@ export class Explorer {
 
   selectRelation(id: string | undefined): void {
     this.relation = id;
+  }
+
+  /** Clears the selection (entity and relation), and with it the selection's emphasis. */
+  clearSelection(): void {
+    this.selectEntity(undefined);
   }
 
   /** Focus on an entity's neighbourhood to `depth` (0 clears the focus). */

@@ -111,3 +111,38 @@ describe('Explorer path queries', () => {
     expect(explorer.pathSet).toBeUndefined();
   });
 });
+
+describe('Explorer.selectionSet', () => {
+  const sorted = (set: Set<string> | undefined): string[] | undefined => set && [...set].sort();
+
+  it('is a selected entity with its neighbours and the relations among them, within what the filters show', () => {
+    const explorer = new Explorer(TRIANGLE);
+    expect(explorer.selectionSet).toBeUndefined();
+    explorer.selectEntity('b');
+    expect(sorted(explorer.selectionSet)).toEqual(['a', 'b', 'c', 'r1', 'r2', 'r3']);
+    // Only its own relations are labelled.
+    expect(sorted(explorer.selectionRelations)).toEqual(['r2', 'r3']);
+    explorer.toggleRelationType('rivals');
+    expect(sorted(explorer.selectionSet)).toEqual(['b']);
+  });
+
+  it('is a selected relation and its two ends', () => {
+    const explorer = new Explorer(TRIANGLE);
+    explorer.selectEntity('b');
+    explorer.selectRelation('r1');
+    expect(sorted(explorer.selectionSet)).toEqual(['a', 'c', 'r1']);
+    expect(sorted(explorer.selectionRelations)).toEqual(['r1']);
+  });
+
+  it('gives way to a hover while it lasts, and comes back when the hover ends; clearing ends it', () => {
+    const explorer = new Explorer(TRIANGLE);
+    explorer.selectRelation('r3');
+    expect(sorted(explorer.emphasis)).toEqual(['b', 'c', 'r3']);
+    explorer.hover = 'a';
+    expect(sorted(explorer.emphasis)).toEqual(['a', 'b', 'c', 'r1', 'r2', 'r3']);
+    explorer.hover = undefined;
+    expect(sorted(explorer.emphasis)).toEqual(['b', 'c', 'r3']);
+    explorer.clearSelection();
+    expect(explorer.emphasis).toBeUndefined();
+  });
+});

@@ -7,7 +7,9 @@
 //   neither replace the graph nor write its own history entry;
 // - graphs opened this session (imports and linked datasets) are kept in memory, so history can return to them;
 // - a dataset that cannot be opened (missing, a web page, not a graph) leaves the graph shown, and the URL is put back
-//   to what is shown: the address bar never names a graph that is not on screen.
+//   to what is shown: the address bar never names a graph that is not on screen;
+// - every history entry the app writes carries its place among the app's own entries (kept in history.state, so it
+//   survives a reload), and the in-app Back and Forward move only between those entries: they never leave the app.
 import type { CompiledGraph } from '../graph/types.ts';
 import type { Explorer } from './explorer.svelte.ts';
 import type { ImportSource } from './importer.svelte.ts';
@@ -22,8 +24,14 @@ import { parseHash } from './url-state.ts';
 export interface HistoryPort {
   /** The current location hash, without `#`. */
   hash(): string;
-  push(hash: string): void;
-  replace(hash: string): void;
+  /** The app's own place for the current entry (see `push`), or undefined for an entry the app did not write. */
+  index(): number | undefined;
+  /** Adds an entry after the current one, marked as the app's entry number `index`. */
+  push(hash: string, index: number): void;
+  /** Rewrites the current entry, marked as the app's entry number `index`. */
+  replace(hash: string, index: number): void;
+  /** Moves `delta` entries through the history (the page then gets a popstate). */
+  go(delta: number): void;
 }
 
 /** Fetches a same-origin dataset as an import source; rejects with a message a reader understands. */
@@ -53,6 +61,17 @@ export class Navigation {
   #generation = 0;
   /** The hash last written to (or read from) the URL. */
   #written: string;
+  /**
+   * The current entry's place among the app's own entries of this tab: 0 is the first entry the app wrote (the page
+   * it was opened on), so Back from 0 would leave the app.
+   */
+  #index = $state(0);
+  /**
+   * The last of the app's entries known to be ahead of the current one. Known only for entries written since the
+   * page loaded: after a reload Forward stays off until the app writes or visits an entry ahead, since an entry left
+   * ahead may have been dropped for another site's page.
+   */
+  #top = $state(0);
 
   constructor(explorer: Explorer, importer: ImportControl, history: HistoryPort, fetch: DatasetFetcher) {
     this.#explorer = explorer;
@@ -60,10 +79,33 @@ export class Navigation {
     this.#history = history;
     this.#fetch = fetch;
     this.#written = history.hash();
+    this.#index = this.#top = history.index() ?? 0;
+  }
+
+  /** Whether the in-app Back has an entry of the app's own to go to. */
+  get canGoBack(): boolean {
+    return this.#index > 0;
+  }
+
+  /** Whether the in-app Forward has an entry of the app's own to go to. */
+  get canGoForward(): boolean {
+    return this.#index < this.#top;
+  }
+
+  /** The in-app Back: the app's previous entry, or nothing when there is none (never a page before the app). */
+  back(): void {
+    if (this.canGoBack) this.#history.go(-1);
+  }
+
+  /** The in-app Forward: the app's next entry, or nothing when there is none. */
+  forward(): void {
+    if (this.canGoForward) this.#history.go(1);
   }
 
   /** The page has loaded: shows the view its URL describes, opening the dataset it names first. */
   start(): void {
+    // The entry the page opened on becomes the app's own (a reload keeps the place it already had).
+    if (this.#history.index() === undefined) this.#history.replace(this.#history.hash(), this.#index);
     this.#go(this.#history.hash());
   }
 
@@ -80,6 +122,16 @@ export class Navigation {
 
   /** Back or Forward moved to another history entry. */
   popstate(): void {
+    const index = this.#history.index();
+    if (index === undefined) {
+      // An entry the app did not write (a hash typed into the address bar): it follows the one the app was on.
+      this.#index = this.#index + 1;
+      this.#top = this.#index;
+      this.#history.replace(this.#history.hash(), this.#index);
+    } else {
+      this.#index = index;
+      this.#top = Math.max(this.#top, index);
+    }
     this.#go(this.#history.hash());
   }
 
@@ -90,8 +142,13 @@ export class Navigation {
   sync(hash: string): void {
     if (hash === this.#written || this.#pending !== undefined) return;
     const withoutCamera = (h: string): string => h.replace(/(^|&)cam=[^&]*/, '');
-    if (withoutCamera(hash) === withoutCamera(this.#written)) this.#history.replace(hash);
-    else this.#history.push(hash);
+    if (withoutCamera(hash) === withoutCamera(this.#written)) this.#history.replace(hash, this.#index);
+    else {
+      // A new entry drops whatever was ahead of the current one.
+      this.#index++;
+      this.#top = this.#index;
+      this.#history.push(hash, this.#index);
+    }
     this.#written = hash;
   }
 
@@ -182,7 +239,7 @@ export class Navigation {
   /** Makes the URL say what is shown, in place (a link's unknown ids, or a dataset that did not open, drop out). */
   #restoreUrl(): void {
     const shown = this.#explorer.hash;
-    if (shown !== this.#history.hash()) this.#history.replace(shown);
+    if (shown !== this.#history.hash()) this.#history.replace(shown, this.#index);
     this.#written = shown;
   }
 
@@ -214,10 +271,16 @@ export class Navigation {
 /** The page's own location hash and history. */
 export function browserHistory(): HistoryPort {
   const url = (hash: string): string => `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+  const stored = (): unknown => (history.state as { kgIndex?: unknown } | null)?.kgIndex;
   return {
     hash: () => location.hash.replace(/^#/, ''),
-    push: (hash) => history.pushState(null, '', url(hash)),
-    replace: (hash) => history.replaceState(null, '', url(hash)),
+    index: () => {
+      const index = stored();
+      return typeof index === 'number' && Number.isSafeInteger(index) && index >= 0 ? index : undefined;
+    },
+    push: (hash, index) => history.pushState({ kgIndex: index }, '', url(hash)),
+    replace: (hash, index) => history.replaceState({ kgIndex: index }, '', url(hash)),
+    go: (delta) => history.go(delta),
   };
 }
 

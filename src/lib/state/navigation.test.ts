@@ -18,24 +18,34 @@ const BUNDLED = graphOf('bundled', ['deepseek', 'jd-cloud']);
 const X = graphOf('x', ['n1', 'n2']);
 const B = graphOf('b', ['b1']);
 
-/** A browser history: entries of hashes, an index, and the calls made. */
+/**
+ * A browser history: entries of hashes with the app's index stored on each (undefined: an entry the app did not
+ * write, as a link followed or a fresh load), the current position, and the calls made.
+ */
 class FakeHistory implements HistoryPort {
   entries: string[];
+  indices: Array<number | undefined>;
   at = 0;
   pushes = 0;
-  constructor(hash: string) {
+  constructor(hash: string, index?: number) {
     this.entries = [hash];
+    this.indices = [index];
   }
   hash(): string {
     return this.entries[this.at]!;
   }
-  push(hash: string): void {
+  index(): number | undefined {
+    return this.indices[this.at];
+  }
+  push(hash: string, index?: number): void {
     this.entries = [...this.entries.slice(0, this.at + 1), hash];
+    this.indices = [...this.indices.slice(0, this.at + 1), index];
     this.at++;
     this.pushes++;
   }
-  replace(hash: string): void {
+  replace(hash: string, index: number): void {
     this.entries[this.at] = hash;
+    this.indices[this.at] = index;
   }
   go(delta: number): void {
     this.at += delta;
@@ -61,9 +71,13 @@ const sourceNamed = (fileName: string): ImportSource => ({
   head: async () => new Uint8Array(1),
 });
 
-function setup(hash: string, fetchResult: (path: string) => Promise<ImportSource> = async (path) => sourceNamed(path)) {
+function setup(
+  hash: string,
+  fetchResult: (path: string) => Promise<ImportSource> = async (path) => sourceNamed(path),
+  index: number | undefined = undefined,
+) {
   const explorer = new Explorer(BUNDLED);
-  const history = new FakeHistory(hash);
+  const history = new FakeHistory(hash, index);
   const importer = new FakeImporter();
   const fetched: string[] = [];
   const navigation = new Navigation(explorer, importer, history, (path) => {
@@ -193,5 +207,59 @@ describe('navigation: Back and Forward', () => {
     navigation.imported(X, sourceNamed('b.gexf'));
     sync();
     expect(explorer.dataset).toBe('file:b.gexf (2)');
+  });
+});
+
+describe('navigation: the in-app Back and Forward stay inside the app', () => {
+  it('has no Back on a fresh load, Back after one navigation, and none again once back at the start', () => {
+    const { explorer, history, navigation, sync } = setup('');
+    navigation.start();
+    expect([navigation.canGoBack, navigation.canGoForward]).toEqual([false, false]);
+    navigation.back();
+    expect(history.at).toBe(0);
+    explorer.selectEntity('deepseek');
+    sync();
+    expect([navigation.canGoBack, navigation.canGoForward]).toEqual([true, false]);
+    navigation.back();
+    navigation.popstate();
+    sync();
+    expect(history.at).toBe(0);
+    expect(explorer.entity).toBeUndefined();
+    expect([navigation.canGoBack, navigation.canGoForward]).toEqual([false, true]);
+    navigation.back();
+    expect(history.at).toBe(0);
+    navigation.forward();
+    navigation.popstate();
+    sync();
+    expect(explorer.entity).toBe('deepseek');
+    expect([navigation.canGoBack, navigation.canGoForward]).toEqual([true, false]);
+  });
+
+  it('a camera move replaces the entry and adds no Back', () => {
+    const { explorer, navigation, sync } = setup('');
+    navigation.start();
+    explorer.camera = { zoom: 2, x: 1, y: 1 };
+    sync();
+    expect(navigation.canGoBack).toBe(false);
+  });
+
+  it('after a reload keeps its place among the app’s entries, with Forward off until an entry ahead is known', () => {
+    const { explorer, history, navigation, sync } = setup('e=deepseek', undefined, 2);
+    navigation.start();
+    expect([navigation.canGoBack, navigation.canGoForward]).toEqual([true, false]);
+    expect(history.indices).toEqual([2]);
+    explorer.selectEntity('jd-cloud');
+    sync();
+    expect(history.indices).toEqual([2, 3]);
+  });
+
+  it('counts an entry it did not write (a hash typed into the address bar) as following the current one', () => {
+    const { history, navigation, sync } = setup('');
+    navigation.start();
+    history.push('e=jd-cloud');
+    navigation.popstate();
+    sync();
+    expect(history.indices).toEqual([0, 1]);
+    expect(navigation.canGoBack).toBe(true);
   });
 });

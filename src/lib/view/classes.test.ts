@@ -14,4 +14,14 @@ describe('classes', () => {
       for (const name of selected) expect(KNOWN.has(name), name).toBe(true);
     }
   });
+
+  it('shows a labelled relation’s label even where edge labels are off for the graph’s size', () => {
+    for (const options of [{ edgeLabels: false }, { edgeLabels: false, fastEdges: true }]) {
+      const rules = stylesheet(options) as Array<{ selector: string; style: Record<string, unknown> }>;
+      const rule = rules.find((r) => r.selector === `edge.${VIEW_CLASS.labelled}`);
+      expect(rule?.style['label']).toBe('data(label)');
+      // It comes after the plain edge rule, so it wins over the empty label there.
+      expect(rules.indexOf(rule!)).toBeGreaterThan(rules.findIndex((r) => r.selector === 'edge'));
+    }
+  });
 });

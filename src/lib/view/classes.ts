@@ -13,6 +13,8 @@ export const VIEW_CLASS = {
   /** In the emphasis: the hovered or selected entity's neighbourhood. */
   neighbour: 'neighbour',
   path: 'path',
+  /** A relation of the selection's emphasis: its label is shown even where edge labels are off for the graph's size. */
+  labelled: 'labelled',
   /** A relation without a date, while the view is "as of" a date. */
   undated: 'undated',
 } as const;
@@ -59,13 +61,20 @@ export const OWN_LINE_CLASSES = [
 export const EXPORTED = 'exported';
 
 /** View classes cleared while a picture is exported: it shows the chosen scope plainly (a path is kept on request). */
-export const EXPORT_CLEARED: readonly ViewClass[] = [VIEW_CLASS.faded, VIEW_CLASS.neighbour, VIEW_CLASS.selected, VIEW_CLASS.hidden];
+export const EXPORT_CLEARED: readonly ViewClass[] = [
+  VIEW_CLASS.faded,
+  VIEW_CLASS.neighbour,
+  VIEW_CLASS.selected,
+  VIEW_CLASS.labelled,
+  VIEW_CLASS.hidden,
+];
 
 /** Edge classes that have Cytoscape draw an edge when the bulk layer draws the rest: they change how it looks. */
 export const CY_DRAWN_EDGE_CLASSES = [
   VIEW_CLASS.selected,
   VIEW_CLASS.neighbour,
   VIEW_CLASS.path,
+  VIEW_CLASS.labelled,
   VIEW_CLASS.faded,
   ...OWN_LINE_CLASSES,
   EXPORTED,

@@ -21,8 +21,13 @@ import type { CompiledGraph } from '../graph/types.ts';
 export interface CanvasState {
   visible: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
   selected?: string | undefined;
-  /** Elements to emphasise (neighbourhood of the hovered or selected entity, or a path); the rest fades. */
+  /**
+   * Elements to emphasise (neighbourhood of the hovered or selected entity, a selected relation and its ends, or a
+   * path); the rest fades on graphs small enough to fade.
+   */
   emphasis?: ReadonlySet<string> | undefined;
+  /** Relations whose labels are shown whatever the graph's size (ids of entities here are ignored). */
+  labelled?: ReadonlySet<string> | undefined;
   path?: ReadonlySet<string> | undefined;
   /** Relations without a date, marked while the view is "as of" a date. */
   undated?: ReadonlySet<string> | undefined;
@@ -263,6 +268,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   cy.on('taphold', 'node', (e: EventObject) => events.onDoubleTapNode(e.target.id() as string));
   cy.on('mouseover', 'node', (e: EventObject) => events.onHoverNode(e.target.id() as string));
   cy.on('mouseout', 'node', () => events.onHoverNode(undefined));
+  // A pointer that jumps off the canvas (onto the side panel, say) gets no Cytoscape mouseout: leaving the canvas
+  // ends any hover, so the emphasis goes back to the selection's.
+  const leave = (): void => events.onHoverNode(undefined);
+  container.addEventListener('mouseleave', leave);
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
@@ -426,6 +435,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       mark(VIEW_CLASS.neighbour, state.emphasis);
       mark(VIEW_CLASS.path, state.path);
       mark(VIEW_CLASS.undated, state.undated);
+      for (const given of state.labelled ?? []) {
+        const id = drawnAs.get(given) ?? given;
+        if (cy.getElementById(id).isEdge()) next.get(VIEW_CLASS.labelled)!.add(id);
+      }
       cy.batch(() => {
         for (const cls of VIEW_CLASSES) {
           const before = applied.get(cls)!;
@@ -498,6 +511,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       destroyed = true;
       stream.cancel();
       clearTimeout(viewportTimer);
+      container.removeEventListener('mouseleave', leave);
       bulkLayer.destroy();
       cy.destroy();
     },

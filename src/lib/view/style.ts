@@ -129,6 +129,19 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     { selector: 'node[lensSize]', style: { width: 'data(lensSize)', height: 'data(lensSize)' } },
     { selector: 'node[lensColour]', style: { 'background-color': 'data(lensColour)' } },
     { selector: `edge.${VIEW_CLASS.undated}`, style: { opacity: BULK_EDGE_STYLE.undatedOpacity } },
+    // The selection's relations name themselves whatever the graph's size (a fade, below, still hides the text).
+    {
+      selector: `edge.${VIEW_CLASS.labelled}`,
+      style: {
+        label: 'data(label)',
+        'font-size': 9,
+        color: '#475569',
+        'text-rotation': 'autorotate',
+        'text-outline-color': o.background,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 8,
+      },
+    },
     { selector: `.${VIEW_CLASS.faded}`, style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: `node.${VIEW_CLASS.neighbour}`, style: { 'border-color': '#111827', 'border-width': 2 } },
     { selector: `edge.${VIEW_CLASS.neighbour}`, style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },
