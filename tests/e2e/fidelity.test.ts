@@ -61,6 +61,9 @@ describe('what the source denies', () => {
     expect(await evalKg<boolean>(page, `${edge}.hasClass('negated') && !${edge}.hasClass('hidden')`)).toBe(true);
     expect(await evalKg<string>(page, `${edge}.data('label')`)).toBe('✕ invests in');
     expect(await evalKg<string>(page, `${edge}.style('target-arrow-shape')`)).toBe('tee');
+    // DeepSeek is selected, so its relations are emphasised; the denial keeps its red.
+    await expect.poll(() => evalKg<boolean>(page, `${edge}.hasClass('neighbour')`)).toBe(true);
+    expect(await evalKg<string>(page, `${edge}.style('line-color')`)).toBe('rgb(185,28,28)');
     await settled(page);
     await shot(page, 'fidelity-deepseek-denials');
     // "Show what the source denies" off: the line goes, and comes back.

@@ -15,6 +15,14 @@ describe('classes', () => {
     }
   });
 
+  it('keeps a denial red when it is emphasised, since the colour says "the source says not"', () => {
+    const rules = stylesheet({}) as Array<{ selector: string; style: Record<string, unknown> }>;
+    const at = (selector: string): number => rules.findIndex((r) => r.selector === selector);
+    const denied = at(`edge.${RELATION_CLASS.negated}.${VIEW_CLASS.neighbour}`);
+    expect(rules[denied]?.style['line-color']).toBe('#b91c1c');
+    expect(denied).toBeGreaterThan(at(`edge.${VIEW_CLASS.neighbour}`));
+  });
+
   it('shows a labelled relation’s label even where edge labels are off for the graph’s size', () => {
     for (const options of [{ edgeLabels: false }, { edgeLabels: false, fastEdges: true }]) {
       const rules = stylesheet(options) as Array<{ selector: string; style: Record<string, unknown> }>;

@@ -145,6 +145,11 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     { selector: `.${VIEW_CLASS.faded}`, style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: `node.${VIEW_CLASS.neighbour}`, style: { 'border-color': '#111827', 'border-width': 2 } },
     { selector: `edge.${VIEW_CLASS.neighbour}`, style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },
+    // A denial stays red when emphasised: its colour carries meaning ("the source says not"), not decoration.
+    {
+      selector: `edge.${RELATION_CLASS.negated}.${VIEW_CLASS.neighbour}`,
+      style: { 'line-color': '#b91c1c', 'target-arrow-color': '#b91c1c' },
+    },
     {
       selector: `node.${VIEW_CLASS.selected}`,
       style: { 'border-color': '#111827', 'border-width': 4, 'font-weight': 'bold', 'z-index': 10 },
