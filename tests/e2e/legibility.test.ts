@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from './harness.ts';
-import { evalKg, settled, shot, startSession } from './harness.ts';
+import { evalKg, settled, shot, startSession, waitForGraph } from './harness.ts';
 
 let session: Session;
 
@@ -86,5 +86,38 @@ describe('in-app back and forward', () => {
     await settled(page);
     await shot(page, 'legibility-back-at-start');
     await page.close();
+  });
+});
+
+describe('on a phone (390×844)', () => {
+  it('searches across the full width with whole names, keeps the buttons on one row and gives the graph over half the screen', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.on('pageerror', (e: Error) => session.errors.push(e.message));
+    await page.goto(session.baseUrl);
+    await waitForGraph(page);
+    const box = page.getByRole('combobox', { name: 'Search entities' });
+    expect((await box.boundingBox())!.width).toBeGreaterThan(390 * 0.9);
+    await box.fill('deeps');
+    const results = page.getByRole('listbox', { name: 'Search entities' });
+    await results.waitFor();
+    // DeepSeek, DeepSeek-R1 and DeepSeek-V3 can be told apart: their names are not cut.
+    const names = await results
+      .locator('.names')
+      .evaluateAll((els) => els.map((el) => ({ text: (el.textContent ?? '').trim(), cut: el.scrollWidth > el.clientWidth })));
+    for (const name of ['DeepSeek', 'DeepSeek-R1', 'DeepSeek-V3']) {
+      const shown = names.find((n) => n.text === name || n.text.startsWith(`${name} `));
+      expect(shown, name).toMatchObject({ cut: false });
+    }
+    await shot(page, 'phone-search');
+    await box.fill('');
+    const tops = await page
+      .getByRole('toolbar', { name: 'View' })
+      .locator('button')
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    expect(canvas.height).toBeGreaterThan(844 * 0.5);
+    await context.close();
   });
 });
