@@ -1,8 +1,9 @@
 // What goes around an exported picture — title, legend of types and modalities, cited sources — laid out as plain data,
 // plus the SVG writer for it. Pure: the PNG painter and the SVG writer draw the same layout.
-import type { CompiledGraph, Modality } from '../graph/types.ts';
+import type { CompiledGraph } from '../graph/types.ts';
 import type { Lang } from './elements.ts';
 import { labelWidth } from './elements.ts';
+import { LINE_KINDS, LINE_LOOK, type LineKind } from './line-looks.ts';
 
 export interface DecorOptions {
   title?: string | undefined;
@@ -35,16 +36,14 @@ const LINE = 18;
 const PAD = 16;
 export const DECOR_FONT = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
-type LineKind = Modality | 'inferred' | 'negated';
-
-/** How each kind of relation line looks (as in the canvas style) and is named in a legend. */
-const LINE_STYLE: Record<LineKind, { color: string; dash: readonly number[]; label: Record<Lang, string> }> = {
-  fact: { color: '#94a3b8', dash: [], label: { en: 'fact', zh: '事实' } },
-  opinion: { color: '#c084fc', dash: [6, 3], label: { en: 'opinion (dashed)', zh: '观点（虚线）' } },
-  prediction: { color: '#f59e0b', dash: [2, 2], label: { en: 'prediction (dotted)', zh: '预测（点线）' } },
-  question: { color: '#0ea5e9', dash: [2, 2], label: { en: 'question: the source asks (?)', zh: '问题：来源提问（?）' } },
-  inferred: { color: '#64748b', dash: [2, 5], label: { en: 'inferred, not stated (sparse dash)', zh: '推断，非来源明言（疏虚线）' } },
-  negated: { color: '#dc2626', dash: [9, 4], label: { en: 'the source says not (✕, red)', zh: '来源否认（✕，红色）' } },
+/** How each kind of relation line is named in a picture's legend (its look is `LINE_LOOK`). */
+const LINE_LABEL: Record<LineKind, Record<Lang, string>> = {
+  fact: { en: 'fact', zh: '事实' },
+  opinion: { en: 'opinion (dashed)', zh: '观点（虚线）' },
+  prediction: { en: 'prediction (dotted)', zh: '预测（点线）' },
+  question: { en: 'question: the source asks (?)', zh: '问题：来源提问（?）' },
+  inferred: { en: 'inferred, not stated (sparse dash)', zh: '推断，非来源明言（疏虚线）' },
+  negated: { en: 'the source says not (✕, red)', zh: '来源否认（✕，红色）' },
 };
 
 /** Marks a title the source does not carry itself (see `Source.descriptiveTitle`). */
@@ -79,9 +78,8 @@ export function buildDecor(graph: CompiledGraph, options: DecorOptions, width: n
     const kinds = new Set<LineKind>(graph.relations.map((r) => r.modality));
     if (graph.relations.some((r) => r.basis === 'inferred')) kinds.add('inferred');
     if (graph.relations.some((r) => r.negated)) kinds.add('negated');
-    for (const kind of Object.keys(LINE_STYLE) as LineKind[]) {
-      const { color, dash, label } = LINE_STYLE[kind];
-      if (kinds.has(kind)) legend.push({ kind: 'line', label: label[options.lang], color, dash });
+    for (const kind of LINE_KINDS) {
+      if (kinds.has(kind)) legend.push({ kind: 'line', label: LINE_LABEL[kind][options.lang], ...LINE_LOOK[kind] });
     }
   }
   const sources = options.sources

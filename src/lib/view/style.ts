@@ -2,6 +2,10 @@
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_SIZE } from './elements.ts';
 import { CY_DRAWN_EDGE_CLASSES, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
+import { LINE_LOOK, type LineKind } from './line-looks.ts';
+
+/** A line and its arrow in the colour of its kind. */
+const lineColour = (kind: LineKind) => ({ 'line-color': LINE_LOOK[kind].color, 'target-arrow-color': LINE_LOOK[kind].color });
 
 export interface StyleOptions {
   /** Show relation labels on edges (off for large graphs). */
@@ -36,6 +40,15 @@ export function styleForSize(nodes: number, edges: number, maxDegree: number): P
 /** The stylesheet. Display state (selection, emphasis, path, filters) is expressed only through classes (classes.ts). */
 export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson {
   const o = { ...DEFAULTS, ...options };
+  // How an edge's label is set, wherever a label is shown (all edges of a small graph, a selection's relations).
+  const edgeText = {
+    'font-size': 9,
+    color: '#475569',
+    'text-rotation': 'autorotate',
+    'text-outline-color': o.background,
+    'text-outline-width': 2,
+    'min-zoomed-font-size': 8,
+  } as const;
   return [
     {
       selector: 'node',
@@ -87,12 +100,7 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
             'curve-style': 'bezier',
             'arrow-scale': 0.9,
             label: o.edgeLabels ? 'data(label)' : '',
-            'font-size': 9,
-            color: '#475569',
-            'text-rotation': 'autorotate',
-            'text-outline-color': o.background,
-            'text-outline-width': 2,
-            'min-zoomed-font-size': 8,
+            ...edgeText,
           },
     },
     ...(o.fastEdges && o.bulk
@@ -101,26 +109,22 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     { selector: `edge.${RELATION_CLASS.directed}`, style: { 'target-arrow-shape': 'triangle' } },
     {
       selector: `edge.${MODALITY_CLASS.opinion}`,
-      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'line-color': '#c084fc', 'target-arrow-color': '#c084fc' },
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [...LINE_LOOK.opinion.dash], ...lineColour('opinion') },
     },
-    {
-      selector: `edge.${MODALITY_CLASS.prediction}`,
-      style: { 'line-style': 'dotted', 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2 },
-    },
-    {
-      selector: `edge.${MODALITY_CLASS.question}`,
-      style: { 'line-style': 'dotted', 'line-color': '#0ea5e9', 'target-arrow-color': '#0ea5e9', width: 2 },
-    },
+    { selector: `edge.${MODALITY_CLASS.prediction}`, style: { 'line-style': 'dotted', ...lineColour('prediction'), width: 2 } },
+    { selector: `edge.${MODALITY_CLASS.question}`, style: { 'line-style': 'dotted', ...lineColour('question'), width: 2 } },
     // Inferred: a sparse dash over the modality's colour, so "stated or inferred" reads apart from "fact or opinion".
-    { selector: `edge.${RELATION_CLASS.inferred}`, style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 5], 'line-opacity': 0.8 } },
+    {
+      selector: `edge.${RELATION_CLASS.inferred}`,
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [...LINE_LOOK.inferred.dash], 'line-opacity': 0.8 },
+    },
     // Denied: red, long-dashed, ending in a bar (⊣) instead of an arrow.
     {
       selector: `edge.${RELATION_CLASS.negated}`,
       style: {
         'line-style': 'dashed',
-        'line-dash-pattern': [9, 4],
-        'line-color': '#dc2626',
-        'target-arrow-color': '#dc2626',
+        'line-dash-pattern': [...LINE_LOOK.negated.dash],
+        ...lineColour('negated'),
         'target-arrow-shape': 'tee',
         color: '#b91c1c',
       },
@@ -130,18 +134,7 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
     { selector: 'node[lensColour]', style: { 'background-color': 'data(lensColour)' } },
     { selector: `edge.${VIEW_CLASS.undated}`, style: { opacity: BULK_EDGE_STYLE.undatedOpacity } },
     // The selection's relations name themselves whatever the graph's size (a fade, below, still hides the text).
-    {
-      selector: `edge.${VIEW_CLASS.labelled}`,
-      style: {
-        label: 'data(label)',
-        'font-size': 9,
-        color: '#475569',
-        'text-rotation': 'autorotate',
-        'text-outline-color': o.background,
-        'text-outline-width': 2,
-        'min-zoomed-font-size': 8,
-      },
-    },
+    { selector: `edge.${VIEW_CLASS.labelled}`, style: { label: 'data(label)', ...edgeText } },
     { selector: `.${VIEW_CLASS.faded}`, style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: `node.${VIEW_CLASS.neighbour}`, style: { 'border-color': '#111827', 'border-width': 2 } },
     { selector: `edge.${VIEW_CLASS.neighbour}`, style: { width: 2.6, 'line-color': '#334155', 'target-arrow-color': '#334155' } },
