@@ -1,6 +1,7 @@
 // `kg path`: a thin shell over the path engine.
 import { KgError } from '../lib/graph/errors.ts';
 import { resolveEntity } from '../lib/graph/resolve-entity.ts';
+import { pathAnswer } from '../lib/graph/answers.ts';
 import { entityName, findPaths, pathCitations, pathOptionsFromFlags, pathSentence } from '../lib/graph/paths/index.ts';
 import { flagsOf, langOf } from './args.ts';
 import type { Command } from './args.ts';
@@ -17,38 +18,11 @@ export const PATH_COMMANDS: Record<string, Command> = {
     const to = resolveEntity(graph, args[1]!);
     const options = pathOptionsFromFlags(flagsOf(values));
     if (options.avoid) options.avoid = options.avoid.map((a) => resolveEntity(graph, a));
-    const result = findPaths(graph, from, to, options);
     if (values.json) {
-      out(
-        JSON.stringify(
-          {
-            from,
-            to,
-            paths: result.paths.map((p) => ({
-              length: p.length,
-              nodes: p.nodes,
-              edges: p.edges.map((e) => ({
-                id: e.id,
-                source: e.source,
-                target: e.target,
-                type: e.type,
-                modality: e.modality,
-                basis: e.basis ?? 'stated',
-                ...(e.negated ? { negated: true } : {}),
-                evidence: e.evidence,
-              })),
-              sentence: pathSentence(graph, p, lang),
-            })),
-            common: result.common,
-            truncated: result.truncated,
-            ...(result.reason ? { reason: result.reason } : {}),
-          },
-          null,
-          2,
-        ),
-      );
+      out(JSON.stringify(pathAnswer(graph, from, to, options, lang), null, 2));
       return 0;
     }
+    const result = findPaths(graph, from, to, options);
     if (result.paths.length === 0) {
       out(result.reason?.sentence ?? 'no path');
       return 0;
