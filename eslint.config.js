@@ -69,6 +69,21 @@ export default ts.config(
     },
   },
   {
+    // The server is Node-only: it answers from the engine and never reaches into the browser app's layers.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_LIBS, message: 'src/server runs in Node: no Cytoscape or Svelte.' },
+            { group: ['**/view/**', '**/state/**', '**/components/**'], message: 'src/server may not import the browser app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Components and app state drive the canvas through src/lib/view's CanvasHandle; only src/lib/view holds Cytoscape.
     files: ['src/components/**', 'src/lib/state/**'],
     rules: {

@@ -9,6 +9,7 @@ import { EXPORT_COMMANDS } from './commands-export.ts';
 import { LENS_COMMANDS } from './commands-lenses.ts';
 import { PATH_COMMANDS } from './commands-path.ts';
 import { QUERY_COMMANDS } from './commands-query.ts';
+import { SERVE_COMMANDS } from './commands-serve.ts';
 import { DEFAULT_DATA } from './data-folder.ts';
 import { err, out } from './terminal.ts';
 
@@ -23,6 +24,8 @@ Usage:
   kg path      FROM TO [path options] [--data PATH] [--json]
   kg rank      [--metric pagerank|betweenness|degree|weighted-degree] [--top N] [--as-of DATE] [--data PATH] [--json]
   kg communities [--as-of DATE] [--data PATH] [--json]
+  kg serve     [--data PATH | --db URL] [--port N] [--host 127.0.0.1]
+                                                the built app (dist/) and its JSON API (docs/server.md)
   kg export    --format json|graphology|gexf|graphml|csv|png|jpeg|svg [selection] [--lang en|zh] [--data PATH] [-o FILE|-]
                [--symmetric marked|undirected]  GEXF/GraphML: symmetric relations of a mixed graph as directed edges
                           with symmetric=true (default; networkx, igraph, Gephi) or undirected edges (Gephi only)
@@ -69,6 +72,9 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   title: { type: 'string' },
   symmetric: { type: 'string' },
+  db: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
 } as const;
 
 /** Every command by name, each from the module of its concern. */
@@ -78,6 +84,7 @@ const COMMANDS: Record<string, Command> = {
   ...PATH_COMMANDS,
   ...EXPORT_COMMANDS,
   ...LENS_COMMANDS,
+  ...SERVE_COMMANDS,
 };
 
 /** Runs the CLI with the given arguments; returns the exit code. */
