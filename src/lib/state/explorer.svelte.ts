@@ -15,8 +15,25 @@ import { KgError } from '../graph/errors.ts';
 import { SIZE_LENS_IDS } from '../graph/lenses/index.ts';
 import type { Camera, Lang, PathQuery, UrlState } from './url-state.ts';
 import { DEFAULT_STATE, parseHash, toHash } from './url-state.ts';
+import type { SearchAnswer } from '../graph/answers.ts';
+import { serverPathParams } from './server-path.ts';
 
 export type PathAnswer = { kind: 'ok'; result: PathResult } | { kind: 'error'; message: string };
+
+/** One answer of a server's search: enough to list and pick an entity that is not loaded yet. */
+export type RemoteHit = SearchAnswer['hits'][number];
+
+/**
+ * What the explorer asks of a graph served a part at a time (server-graph.svelte.ts): search and expansion go to the
+ * server, and so do path queries (their answers arrive in `Explorer.remotePath`).
+ */
+export interface RemoteGraph {
+  /** The API's same-origin base (`/api`), kept in the URL as `source=`. */
+  readonly base: string;
+  search(query: string): Promise<RemoteHit[]>;
+  /** Loads an entity and its neighbours (by one relation type, or all) onto the canvas; resolves to the ids that came. */
+  expand(id: string, relationType?: string): Promise<Set<string>>;
+}
 
 export class Explorer {
   /** The loaded graph in compiled form; replaced whole, never deep-proxied. */
@@ -51,8 +68,20 @@ export class Explorer {
   /** The path form being edited (not yet a query): endpoints and options as flags. */
   pathDraft: { from?: string | undefined; to?: string | undefined; options: Record<string, string> } = $state({ options: {} });
   notices: string[] = $state([]);
-  /** The path query's answer (or its error), recomputed when the query, the graph or the filters change. */
-  pathAnswer: PathAnswer | undefined = $derived.by(() => (this.path ? this.#runPath(this.path) : undefined));
+  /** Set when the graph is served a part at a time; undefined when the whole graph is loaded. */
+  remote: RemoteGraph | undefined = $state.raw(undefined);
+  /** The server's answer to a path query, keyed by the query's /api/path parameters (server mode only). */
+  remotePath: { key: string; answer: PathAnswer } | undefined = $state.raw(undefined);
+  /**
+   * The path query's answer (or its error), recomputed when the query, the graph or the filters change. In server
+   * mode it is the server's answer to exactly this query and these filters, and undefined while that is on its way.
+   */
+  pathAnswer: PathAnswer | undefined = $derived.by(() => {
+    if (!this.path) return undefined;
+    if (!this.remote) return this.#runPath(this.path);
+    const key = serverPathParams(this.path, this.filter).toString();
+    return this.remotePath?.key === key ? this.remotePath.answer : undefined;
+  });
 
   /** Entity and relation ids of the highlighted path result(s): one result, or all when `selected` is -1. */
   pathSet: Set<string> | undefined = $derived.by(() => {
@@ -141,6 +170,21 @@ export class Explorer {
     this.hideUndated = false;
     this.statedOnly = false;
     this.hideNegated = false;
+  }
+
+  /**
+   * Shows another part of the same graph (server mode: an expansion arrived or an old one was let go) and keeps the
+   * view on it; a selection or hover whose entity is no longer loaded is cleared.
+   */
+  replaceGraph(compiled: CompiledGraph): void {
+    this.compiled = compiled;
+    const graph = this.graph;
+    if (this.entity && !graph.hasNode(this.entity)) {
+      this.entity = undefined;
+      this.depth = 0;
+    }
+    if (this.relation && !graph.hasEdge(this.relation)) this.relation = undefined;
+    if (this.hover && !graph.hasNode(this.hover)) this.hover = undefined;
   }
 
   backToBundled(): void {
@@ -250,6 +294,7 @@ export class Explorer {
       camera: this.camera,
       path: this.path,
       dataset: this.dataset,
+      source: this.remote?.base,
       sizeLens: this.sizeLens,
       colourLens: this.colourLens,
       asOf: this.asOf,
@@ -293,7 +338,7 @@ export class Explorer {
 
   /** The default view of the graph shown (its dataset and the language stay). */
   resetView(): void {
-    this.applyHash(toHash({ ...DEFAULT_STATE, lang: this.lang, dataset: this.dataset }));
+    this.applyHash(toHash({ ...DEFAULT_STATE, lang: this.lang, dataset: this.dataset, source: this.remote?.base }));
   }
 
   get hash(): string {

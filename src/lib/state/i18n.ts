@@ -202,6 +202,15 @@ const TEXT = {
   pathMoreOptions: { en: 'More options', zh: '更多选项' },
   pathCountOne: { en: 'path', zh: '条路径' },
   pathCountMany: { en: 'paths', zh: '条路径' },
+  serverShowing: { en: 'Showing {shown} of {total} entities · server', zh: '显示 {total} 个实体中的 {shown} 个 · 服务器' },
+  serverLoading: { en: 'loading…', zh: '加载中…' },
+  serverFailed: { en: 'The server could not answer: {message}', zh: '服务器无法回答：{message}' },
+  serverStart: {
+    en: 'This graph is on a server and too large to send whole: search for an entity to start, then double-click to load neighbours.',
+    zh: '此图在服务器上，太大无法整体发送：先搜索一个实体，再双击加载其邻居。',
+  },
+  serverExpand: { en: 'Load neighbours', zh: '加载邻居' },
+  serverExpandAll: { en: 'All relations', zh: '全部关系' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
 
 export type TextKey = keyof typeof TEXT;

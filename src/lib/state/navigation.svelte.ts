@@ -186,7 +186,8 @@ export class Navigation {
     const generation = ++this.#generation;
     const wanted = parseHash(hash).state.dataset;
     const explorer = this.#explorer;
-    if (wanted === explorer.dataset && (wanted !== undefined || explorer.compiled === explorer.bundled)) {
+    // A graph served a part at a time is one graph whatever part of it is loaded.
+    if (wanted === explorer.dataset && (wanted !== undefined || explorer.compiled === explorer.bundled || explorer.remote)) {
       this.#cancelPending();
       this.#apply(hash);
       return;

@@ -36,6 +36,8 @@ export interface UrlState {
   path?: PathQuery | undefined;
   /** Name of an imported dataset the view belongs to. */
   dataset?: string | undefined;
+  /** The same-origin API a graph served a part at a time comes from (`source=/api`, see server-graph.svelte.ts). */
+  source?: string | undefined;
   /** Node size lens: one of the lens registry's SIZE_LENS_IDS (the explorer drops any other with a notice). */
   sizeLens?: string | undefined;
   /** Node colour: by entity type (default) or by Louvain community. */
@@ -75,6 +77,9 @@ function safeDecode(text: string): string | undefined {
     return undefined;
   }
 }
+
+/** An API base: a same-origin path of plain characters (`/api`). */
+export const SOURCE = /^\/[A-Za-z0-9/_-]{0,100}$/;
 
 /** A dataset name (a same-origin path or `file:name`): short and plain, since it is fetched or looked up by name. */
 const DATASET = /^[^\u0000-\u001f<>"'`]{1,200}$/u;
@@ -186,6 +191,10 @@ export function parseHash(hash: string): ParseResult {
       case 'data':
         if (DATASET.test(value)) state.dataset = value;
         break;
+      case 'source':
+        if (SOURCE.test(value) && !value.includes('//')) state.source = value;
+        else notices.push('Ignored an invalid graph source in the link (a same-origin path such as /api).');
+        break;
       case 'from':
       case 'to':
       case 'pr':
@@ -252,6 +261,8 @@ export function toHash(state: UrlState): string {
 
 function serialise(state: UrlState): string {
   const parts: string[] = [];
+  // SOURCE allows only characters a URL keeps as they are.
+  if (state.source) parts.push(`source=${state.source}`);
   if (state.dataset) parts.push(`data=${enc(state.dataset)}`);
   if (state.entity) parts.push(`e=${enc(state.entity)}`);
   if (state.relation) parts.push(`r=${enc(state.relation)}`);
