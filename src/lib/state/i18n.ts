@@ -211,6 +211,8 @@ const TEXT = {
   },
   serverExpand: { en: 'Load neighbours', zh: '加载邻居' },
   serverExpandAll: { en: 'All relations', zh: '全部关系' },
+  serverExpandType: { en: 'Relation type to follow', zh: '要展开的关系类型' },
+  serverExpandLoad: { en: 'Load', zh: '加载' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
 
 export type TextKey = keyof typeof TEXT;

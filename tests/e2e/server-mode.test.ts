@@ -1,0 +1,144 @@
+// The explorer in server mode against a real `kg serve` (a child process): it starts from search, expands on
+// double-click and by relation type, finds a path on the server and draws it with its neighbourhood, says what part of
+// the graph is shown, and exports the picture. Screenshots at desktop and phone sizes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, doubleClick, evalKg, settled, shot } from './harness.ts';
+
+let server: ChildProcess;
+let base: string;
+let browser: Browser;
+const errors: string[] = [];
+
+/** Starts `kg serve` on a free port and resolves to the URL it prints. */
+async function startServe(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn('node_modules/.bin/tsx', ['src/cli/main.ts', 'serve', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`kg serve exited with ${code}`)));
+    lines.on('line', (line) => {
+      const found = /^kg serve: (http:\/\/\S+\/)/.exec(line);
+      if (found) resolve(found[1]!);
+    });
+  });
+  return { child, url };
+}
+
+beforeAll(async () => {
+  ({ child: server, url: base } = await startServe(['--data', 'graph-data']));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  expect(errors).toEqual([]);
+});
+
+async function open(viewport: { width: number; height: number }, hash = '#source=/api'): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}${hash}`);
+  await page.getByTestId('server-status').waitFor();
+  return page;
+}
+
+const loaded = (page: Page): Promise<number> => evalKg<number>(page, 'cy.nodes().length');
+const status = (page: Page): Promise<string | null> => page.getByTestId('server-status').textContent();
+
+/** Types into a search box and picks the option whose text contains `option`, once the server's hits are listed. */
+async function pick(page: Page, box: string, text: string, option: string): Promise<void> {
+  await page.getByTestId(box).fill(text);
+  await page.getByTestId(`${box}-results`).getByRole('option', { name: option }).first().waitFor();
+  await page.getByTestId(box).press('Enter');
+}
+
+describe('the explorer on kg serve --data graph-data, in server mode', () => {
+  it('starts from search, expands twice, finds a path on the server and exports the picture', async () => {
+    const page = await open({ width: 1280, height: 800 });
+    await page.getByTestId('server-start').waitFor();
+    const total = JSON.parse(await page.evaluate(() => fetch('/api/mode').then((r) => r.text()))) as { entities: number };
+    expect(await status(page)).toContain(`Showing 0 of ${total.entities} entities · server`);
+    expect(await loaded(page)).toBe(0);
+    expect(page.url()).toContain('source=/api');
+
+    // Search answered by the server, then the entity's neighbourhood.
+    await pick(page, 'search', 'DeepSeek', 'DeepSeek');
+    await page.waitForFunction(() => (window as unknown as { __kg: { cy: { nodes(): unknown[] } } }).__kg.cy.nodes().length > 1);
+    expect(await evalKg(page, 'explorer.entity')).toBe('deepseek');
+    const first = await loaded(page);
+    await expect.poll(() => status(page)).toContain(`Showing ${first} of ${total.entities} entities · server`);
+    await settled(page);
+    await shot(page, 'server-mode-search');
+
+    // Double-click a neighbour: its neighbours arrive, and what was drawn stays where it was.
+    const before = await evalKg<{ x: number; y: number }>(page, "cy.getElementById('deepseek').position()");
+    await settled(page);
+    const at = await evalKg<{ x: number; y: number }>(page, "cy.getElementById('open-source-ai').renderedPosition()");
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await doubleClick(page, box.x + at.x, box.y + at.y);
+    await page.waitForFunction((n) => (window as unknown as { __kg: { cy: { nodes(): unknown[] } } }).__kg.cy.nodes().length > n, first);
+    expect(await evalKg(page, 'explorer.entity')).toBe('open-source-ai');
+    expect(await evalKg(page, "cy.getElementById('deepseek').position()")).toEqual(before);
+    const second = await loaded(page);
+
+    // Expand by one relation type from the panel: China's 'establishes' neighbours come, its other ones do not.
+    await pick(page, 'search', 'China', 'China');
+    await page.waitForFunction(() => (window as unknown as { __kg: { explorer: { entity: string } } }).__kg.explorer.entity === 'china');
+    await page.getByTestId('server-expand-type').selectOption('establishes');
+    await page.getByTestId('server-expand-load').click();
+    await expect.poll(() => loaded(page)).toBeGreaterThan(second);
+    expect(await evalKg(page, "cy.getElementById('big-fund').length")).toBe(1);
+    expect(await evalKg(page, "cy.getElementById('apollo-go').length")).toBe(0);
+    await settled(page);
+    await shot(page, 'server-mode-expanded');
+
+    // A path found on the server, drawn with its neighbourhood and highlighted.
+    await pick(page, 'path-from', '幻方', 'High-Flyer');
+    await pick(page, 'path-to', 'JD Cloud', 'JD Cloud');
+    await page.getByTestId('path-find').click();
+    await page.getByRole('list', { name: 'Path results' }).waitFor();
+    expect(await page.getByTestId('path-result-0').textContent()).toBe(
+      'High-Flyer —funds→ DeepSeek —releases→ DeepSeek-R1 ←deploys— JD Cloud',
+    );
+    await expect.poll(() => evalKg<number>(page, "cy.elements('.path').length")).toBe(7);
+    await page.getByTestId('path-hop-0-2').click();
+    await expect.poll(() => page.getByTestId('path-panel').textContent()).toContain('京东云已正式上线DeepSeek-R1和DeepSeek-V3模型');
+    await settled(page);
+    await shot(page, 'server-mode-path');
+
+    // The picture of what is shown.
+    await page.getByTestId('export-scope').selectOption('visible');
+    await page.getByTestId('export-format').selectOption('png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+
+    // The link restores the view in server mode.
+    const link = page.url();
+    const again = await open({ width: 1280, height: 800 }, new URL(link).hash);
+    await again.getByRole('list', { name: 'Path results' }).waitFor();
+    expect(await evalKg(again, 'explorer.entity')).toBe(await evalKg(page, 'explorer.entity'));
+    await again.context().close();
+    await page.context().close();
+  });
+
+  it('works on a phone', async () => {
+    const page = await open({ width: 390, height: 844 });
+    await pick(page, 'search', 'deepseek', 'DeepSeek');
+    await expect.poll(() => loaded(page)).toBeGreaterThan(1);
+    await settled(page);
+    await shot(page, 'server-mode-phone');
+    expect(await status(page)).toMatch(/Showing \d+ of \d+ entities · server/);
+    await page.context().close();
+  });
+});
