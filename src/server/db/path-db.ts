@@ -19,10 +19,15 @@ export interface GraphVocabulary {
   componentSizes: readonly number[];
 }
 
-/** A component at most this large is fetched whole to explain a missing path, which makes the explanation exact. */
-export const EXPLAIN_WHOLE_COMPONENT = 20_000;
-/** Otherwise the explanation runs on the entities within this many relations read around the two ends. */
-export const EXPLAIN_MAX_RELATIONS = 200_000;
+/** How much a missing path's explanation may read (see `explainFromDb`). */
+export interface ExplainBounds {
+  /** A component at most this large is fetched whole, which makes the explanation exact. */
+  wholeComponent: number;
+  /** Otherwise the balls around the two ends grow until they have read this many relations (and reach `maxHops`). */
+  maxRelations: number;
+}
+
+export const EXPLAIN_BOUNDS: ExplainBounds = { wholeComponent: 20_000, maxRelations: 200_000 };
 
 /** Ids that cannot be entity ids (PostgreSQL text never holds U+0000), for the vocabulary stand-ins below. */
 const STAND_IN = '\u0000kg-type:';
@@ -153,6 +158,7 @@ export async function pathFromDb(
   to: string,
   partial: Partial<PathOptions>,
   lang: PathLanguage,
+  bounds: ExplainBounds = EXPLAIN_BOUNDS,
 ): Promise<PathAnswer> {
   const options = await checkOptions(db, vocabulary, partial);
   const { rows } = await db.pool.query<{ id: string; component: number }>(
@@ -194,12 +200,12 @@ export async function pathFromDb(
     const side = s.radius === 0 ? s : t.radius === 0 ? t : s.frontier.length <= t.frontier.length ? s : t;
     await side.grow(db, filter, seen.add);
   }
-  return explainFromDb(db, vocabulary, from, to, options, lang, component.get(from)!);
+  return explainFromDb(db, vocabulary, from, to, options, lang, component.get(from)!, bounds);
 }
 
 /**
  * No path under the query: the engine explains why on the whole component when it is small enough (exact), else
- * on the entities within R hops of both ends, R as large as `EXPLAIN_MAX_RELATIONS` allows and at least `maxHops`
+ * on the entities within R hops of both ends, R as large as `bounds.maxRelations` allows and at least `maxHops`
  * (then `reasonWithin` says R: a relaxation that needs more than R hops is not seen).
  */
 async function explainFromDb(
@@ -210,8 +216,9 @@ async function explainFromDb(
   options: ResolvedPathOptions,
   lang: PathLanguage,
   component: number,
+  bounds: ExplainBounds,
 ): Promise<PathAnswer> {
-  if ((vocabulary.componentSizes[component] ?? 0) <= EXPLAIN_WHOLE_COMPONENT) {
+  if ((vocabulary.componentSizes[component] ?? 0) <= bounds.wholeComponent) {
     const { rows } = await db.pool.query<{ id: string }>('SELECT id FROM entities WHERE graph = $1 AND component = $2', [
       db.graph,
       component,
@@ -232,14 +239,15 @@ async function explainFromDb(
   const seen = new EdgeSet();
   const sides = [new Ball(from), new Ball(to)] as const;
   for (;;) {
-    const side = sides[0].frontier.length <= sides[1].frontier.length ? sides[0] : sides[1];
-    const before = seen.edges.size;
-    const radius = sides[0].radius + sides[1].radius;
-    if (side.frontier.length === 0 || (radius >= options.maxHops && before > EXPLAIN_MAX_RELATIONS)) break;
+    const [a, b] = sides;
+    // Both ends expanded at least once (common neighbours), then the side with the smaller frontier.
+    const side = a.radius === 0 ? a : b.radius === 0 ? b : a.frontier.length <= b.frontier.length ? a : b;
+    const ready = a.radius >= 1 && b.radius >= 1;
+    if (ready && (side.frontier.length === 0 || (a.radius + b.radius >= options.maxHops && seen.edges.size >= bounds.maxRelations))) break;
     await side.grow(db, {}, seen.add);
   }
   const radius = sides[0].radius + sides[1].radius;
-  const whole = sides.some((side) => side.frontier.length === 0);
+  const whole = sides.some((side) => side.radius > 0 && side.frontier.length === 0);
   const kept = between(seen.edges.values(), from, to, whole ? Infinity : radius);
   const answer = pathAnswer(await engineGraph(db, vocabulary, kept, options), from, to, options, lang);
   return whole ? answer : { ...answer, reasonWithin: radius };

@@ -9,7 +9,7 @@ import { graphFragment, type GraphFragment, type GraphSchema, type GraphSource }
 import type { GraphStats } from '../../lib/graph/stats.ts';
 import type { EntityType, RelationType, Source } from '../../lib/graph/types.ts';
 import { incidentRelations } from './frontier.ts';
-import { pathFromDb, type GraphVocabulary } from './path-db.ts';
+import { EXPLAIN_BOUNDS, pathFromDb, type ExplainBounds, type GraphVocabulary } from './path-db.ts';
 import { fetchEntities, fetchRelationsAmong, subgraphOf, type Db } from './records.ts';
 import { searchDb } from './search-terms.ts';
 
@@ -26,6 +26,8 @@ export const LIMITS = {
 export interface PgSourceOptions {
   /** The graph's name in the database (default `default`). */
   graph?: string;
+  /** How much a missing path's explanation may read (default `EXPLAIN_BOUNDS`). */
+  explain?: ExplainBounds;
 }
 
 /** A pool whose every connection aborts a statement after `statementTimeoutMs` (default 10 s). */
@@ -181,7 +183,7 @@ export function pgSource(pool: pg.Pool, options: PgSourceOptions = {}): GraphSou
     },
 
     async path(from, to, pathOptions, lang) {
-      return pathFromDb(db, await graphInfo(), from, to, pathOptions, lang);
+      return pathFromDb(db, await graphInfo(), from, to, pathOptions, lang, options.explain ?? EXPLAIN_BOUNDS);
     },
 
     async stats() {
