@@ -69,6 +69,21 @@ export default ts.config(
     },
   },
   {
+    // The server's database layer runs in Node only: it answers through the engine and never imports the app's layers.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_LIBS, message: 'src/server runs in Node: no Cytoscape or Svelte.' },
+            { group: ['**/view/**', '**/state/**', '**/components/**'], message: 'src/server may not import the app layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Components and app state drive the canvas through src/lib/view's CanvasHandle; only src/lib/view holds Cytoscape.
     files: ['src/components/**', 'src/lib/state/**'],
     rules: {
