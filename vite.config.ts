@@ -34,6 +34,18 @@ export default defineConfig({
         },
       },
       {
+        // Against a real, throwaway PostgreSQL started once by the global setup (tests/support/postgres.ts).
+        test: {
+          name: 'db',
+          include: ['tests/db/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -15,14 +15,25 @@ export const PARTIAL_ABOVE = 10_000;
 /** The built app `kg serve` serves: dist/ of the project the command runs from. */
 const APP_ROOT = 'dist';
 
+/** How long one database statement may run before the server gives up on it (the request gets a 500). */
+const STATEMENT_TIMEOUT_MS = 10_000;
+
 async function openSource(values: Parameters<Command>[1]): Promise<{ source: GraphSource; partial: boolean; kind: ServerMode['source'] }> {
   if (typeof values.db === 'string') {
-    throw new KgError({
-      code: 'CLI_USAGE',
-      severity: 'error',
-      message: 'kg serve --db: the PostgreSQL source is not part of this build',
-      hint: 'serve a file or folder with --data',
+    const [{ default: pg }, { pgSource }] = await Promise.all([import('pg'), import('../server/db/pg-source.ts')]);
+    // Every session is read-only whatever the role may do (serve with a read-only role too: kg db load --reader).
+    const pool = new pg.Pool({
+      connectionString: values.db,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      max: 4,
+      options: '-c default_transaction_read_only=on',
     });
+    const source = pgSource(pool, typeof values.graph === 'string' ? { graph: values.graph } : {});
+    return {
+      source: { ...source, close: async () => (await source.close(), await pool.end()) },
+      partial: true,
+      kind: 'postgres',
+    };
   }
   const graph = await loadGraph(values);
   return { source: memorySource(graph), partial: graph.order > PARTIAL_ABOVE, kind: 'memory' };

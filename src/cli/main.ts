@@ -5,6 +5,7 @@ import { formatProblem, KgError } from '../lib/graph/errors.ts';
 import type { Command } from './args.ts';
 import { ARTIFACT } from './build-artifact.ts';
 import { DATA_COMMANDS } from './commands-data.ts';
+import { DB_COMMANDS } from './commands-db.ts';
 import { EXPORT_COMMANDS } from './commands-export.ts';
 import { LENS_COMMANDS } from './commands-lenses.ts';
 import { PATH_COMMANDS } from './commands-path.ts';
@@ -24,7 +25,11 @@ Usage:
   kg path      FROM TO [path options] [--data PATH] [--json]
   kg rank      [--metric pagerank|betweenness|degree|weighted-degree] [--top N] [--as-of DATE] [--data PATH] [--json]
   kg communities [--as-of DATE] [--data PATH] [--json]
-  kg serve     [--data PATH | --db URL] [--port N] [--host 127.0.0.1]
+  kg db load   --db URL [--data PATH] [--graph NAME] [--replace] [--reader ROLE]
+                                                load a graph into PostgreSQL (one transaction; docs/database.md)
+  kg db generate --entities N --relations M --seed S (--db URL [--graph NAME] [--replace] | --out FILE)
+                                                a synthetic typed graph with a few hubs
+  kg serve     [--data PATH | --db URL [--graph NAME]] [--port N] [--host 127.0.0.1]
                                                 the built app (dist/) and its JSON API (docs/server.md)
   kg export    --format json|graphology|gexf|graphml|csv|png|jpeg|svg [selection] [--lang en|zh] [--data PATH] [-o FILE|-]
                [--symmetric marked|undirected]  GEXF/GraphML: symmetric relations of a mixed graph as directed edges
@@ -73,6 +78,12 @@ const OPTIONS = {
   title: { type: 'string' },
   symmetric: { type: 'string' },
   db: { type: 'string' },
+  graph: { type: 'string' },
+  replace: { type: 'boolean' },
+  reader: { type: 'string' },
+  entities: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
 } as const;
@@ -84,6 +95,7 @@ const COMMANDS: Record<string, Command> = {
   ...PATH_COMMANDS,
   ...EXPORT_COMMANDS,
   ...LENS_COMMANDS,
+  ...DB_COMMANDS,
   ...SERVE_COMMANDS,
 };
 

@@ -49,6 +49,11 @@ export interface PathAnswer {
   common: string[];
   truncated: boolean;
   reason?: NoPathReason;
+  /**
+   * Set only by a source that cannot hold the graph (PostgreSQL) when the ends' component was too large to search
+   * whole for the explanation: `reason` was found among the entities within this many hops of both ends.
+   */
+  reasonWithin?: number;
 }
 
 export type StatsAnswer = GraphStats;

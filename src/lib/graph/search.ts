@@ -11,7 +11,7 @@ export function normalizeForMatch(text: string): string {
 }
 
 /** The form compared for typos and joined spellings: no spaces, hyphens, dots or other punctuation. */
-function compact(normalized: string): string {
+export function compact(normalized: string): string {
   return normalized.replace(/[\s\p{P}\p{S}]/gu, '');
 }
 

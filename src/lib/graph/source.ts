@@ -54,28 +54,34 @@ export interface GraphSource {
   close(): Promise<void>;
 }
 
+/**
+ * The first `limit` distinct entities of `ids` that the graph has, and the relations among them in the order the
+ * graph lists each entity's relations. Shared by every source, so their fragments come out in the same order.
+ */
+export function graphFragment(graph: KnowledgeGraph, ids: Iterable<string>, limit = Infinity): GraphFragment {
+  const kept = new Set<string>();
+  let truncated = false;
+  for (const id of ids) {
+    if (!graph.hasNode(id) || kept.has(id)) continue;
+    if (kept.size >= limit) {
+      truncated = true;
+      break;
+    }
+    kept.add(id);
+  }
+  const relations = new Map<string, Relation>();
+  for (const id of kept)
+    graph.forEachEdge(id, (key, r, s, t) => {
+      if (kept.has(s) && kept.has(t)) relations.set(key, r);
+    });
+  return { entities: [...kept].map((id) => graph.getNodeAttributes(id)), relations: [...relations.values()], truncated };
+}
+
 /** The source over a graph held in memory: the CLI's, and the server's when it serves a file. */
 export function memorySource(graph: KnowledgeGraph): GraphSource {
   let index: SearchIndex | undefined;
   const searchIndex = (): SearchIndex => (index ??= buildSearchIndex(graph.mapNodes((_, e) => e)));
-  const fragmentOf = (ids: Iterable<string>, limit = Infinity): GraphFragment => {
-    const kept = new Set<string>();
-    let truncated = false;
-    for (const id of ids) {
-      if (!graph.hasNode(id) || kept.has(id)) continue;
-      if (kept.size >= limit) {
-        truncated = true;
-        break;
-      }
-      kept.add(id);
-    }
-    const relations = new Map<string, Relation>();
-    for (const id of kept)
-      graph.forEachEdge(id, (key, r, s, t) => {
-        if (kept.has(s) && kept.has(t)) relations.set(key, r);
-      });
-    return { entities: [...kept].map((id) => graph.getNodeAttributes(id)), relations: [...relations.values()], truncated };
-  };
+  const fragmentOf = (ids: Iterable<string>, limit = Infinity): GraphFragment => graphFragment(graph, ids, limit);
   return {
     resolve: async (reference) => resolveEntity(graph, reference, searchIndex()),
     search: async (query, limit) => searchAnswer(graph, query, limit, searchIndex()),

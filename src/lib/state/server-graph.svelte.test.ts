@@ -7,7 +7,7 @@ import type { KnowledgeGraph } from '../graph/model.ts';
 import { memorySource } from '../graph/source.ts';
 import { answerApi, API_LIMITS } from '../../server/api.ts';
 import { Explorer } from './explorer.svelte.ts';
-import { ServerGraph, SERVER_GRAPH_DEFAULTS, type GetJson } from './server-graph.svelte.ts';
+import { ServerGraph, type GetJson, type ServerGraphOptions } from './server-graph.svelte.ts';
 import { serverBaseOf } from './server-path.ts';
 
 let graph: KnowledgeGraph;
@@ -30,7 +30,7 @@ function api(): GetJson {
   };
 }
 
-async function connect(options: Partial<typeof SERVER_GRAPH_DEFAULTS> = {}): Promise<{ server: ServerGraph; explorer: Explorer }> {
+async function connect(options: Partial<ServerGraphOptions> = {}): Promise<{ server: ServerGraph; explorer: Explorer }> {
   const server = await ServerGraph.connect('/api', api(), options);
   const explorer = new Explorer(server.compiled());
   server.attach(explorer);

@@ -31,6 +31,8 @@ export const SERVER_GRAPH_DEFAULTS = {
   searchLimit: 8,
 } as const;
 
+export type ServerGraphOptions = Record<keyof typeof SERVER_GRAPH_DEFAULTS, number>;
+
 /** What `/api/mode` says. */
 interface ServerModeAnswer {
   partial: boolean;
@@ -62,7 +64,7 @@ export class ServerGraph implements RemoteGraph {
 
   readonly #schema: GraphSchema;
   readonly #get: GetJson;
-  readonly #options: typeof SERVER_GRAPH_DEFAULTS;
+  readonly #options: ServerGraphOptions;
   #explorer: Explorer | undefined;
   readonly #entities = new Map<string, Entity>();
   readonly #relations = new Map<string, Relation>();
@@ -73,13 +75,7 @@ export class ServerGraph implements RemoteGraph {
   /** The parameters of the path query last sent, so each query is asked once. */
   #pathKey: string | undefined;
 
-  private constructor(
-    base: string,
-    schema: GraphSchema,
-    mode: ServerModeAnswer,
-    get: GetJson,
-    options: Partial<typeof SERVER_GRAPH_DEFAULTS>,
-  ) {
+  private constructor(base: string, schema: GraphSchema, mode: ServerModeAnswer, get: GetJson, options: Partial<ServerGraphOptions>) {
     this.base = base;
     this.total = mode.entities;
     this.#schema = schema;
@@ -88,7 +84,7 @@ export class ServerGraph implements RemoteGraph {
   }
 
   /** Reads the server's schema and size. */
-  static async connect(base: string, get: GetJson = fetchJson, options: Partial<typeof SERVER_GRAPH_DEFAULTS> = {}): Promise<ServerGraph> {
+  static async connect(base: string, get: GetJson = fetchJson, options: Partial<ServerGraphOptions> = {}): Promise<ServerGraph> {
     const [schema, mode] = await Promise.all([get(`${base}/schema`), get(`${base}/mode`)]);
     return new ServerGraph(base, schema as GraphSchema, mode as ServerModeAnswer, get, options);
   }

@@ -1,0 +1,20 @@
+// Vitest global setup of the `db` project: one throwaway PostgreSQL for all database tests, stopped afterwards.
+import type { TestProject } from 'vitest/node';
+import { startPostgres } from './postgres.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the throwaway test database (superuser). */
+    pgUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const server = await startPostgres('kg');
+  project.provide('pgUrl', server.url);
+  const stop = (): void => server.stop();
+  // A test run killed by a signal still removes the server.
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return stop;
+}
