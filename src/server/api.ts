@@ -69,6 +69,8 @@ function params(url: URL, allowed: readonly string[], repeatable: readonly strin
     if (!allowed.includes(key)) throw badRequest(`unknown parameter ${shown(key)}; this endpoint takes ${allowed.join(', ') || 'none'}`);
     const values = found.get(key) ?? [];
     if (values.length && !repeatable.includes(key)) throw badRequest(`parameter "${key}" is given more than once`);
+    // No command-line argument can hold a NUL, and PostgreSQL text cannot either: refused here, for every source alike.
+    if (value.includes('\0')) throw badRequest(`parameter "${key}" contains a NUL character`);
     if (value.length > API_LIMITS.textLength)
       throw new ApiError(413, 'API_TOO_LARGE', `parameter "${key}" is ${value.length} characters, above ${API_LIMITS.textLength}`);
     found.set(key, [...values, value]);

@@ -231,6 +231,7 @@ describe('malformed and oversized requests get a clear error, and the server kee
     ['a query longer than allowed', `/api/search?q=${'a'.repeat(API_LIMITS.textLength + 1)}`, 413, 'API_TOO_LARGE'],
     ['too many ids', `/api/fragment?${Array.from({ length: API_LIMITS.ids + 1 }, (_, i) => `ids=${i}`).join('&')}`, 413, 'API_TOO_LARGE'],
     ['a huge query string', `/api/search?q=a&${'x'.repeat(API_LIMITS.urlLength)}`, 414, 'API_URL_TOO_LONG'],
+    ['a NUL in a parameter', '/api/search?q=deep%00seek', 400, 'API_BAD_PARAMETER'],
     ['an unknown language', '/api/path?from=deepseek&to=jd-cloud&lang=fr', 400, 'API_BAD_PARAMETER'],
     ['an ambiguous name', `/api/neighbors?${q({ id: 'x'.repeat(3) })}`, 404, 'ENTITY_UNKNOWN'],
   ];
