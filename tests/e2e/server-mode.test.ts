@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, doubleClick, evalKg, settled, shot } from './harness.ts';
+import { main } from '../../src/cli/main.ts';
+import { startPostgres, type ThrowawayPostgres } from '../support/postgres.ts';
 
 let server: ChildProcess;
 let base: string;
@@ -39,13 +41,13 @@ afterAll(async () => {
   expect(errors).toEqual([]);
 });
 
-async function open(viewport: { width: number; height: number }, hash = '#source=/api'): Promise<Page> {
+async function open(viewport: { width: number; height: number }, hash = '#source=/api', at = base): Promise<Page> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}${hash}`);
+  await page.goto(`${at}${hash}`);
   await page.getByTestId('server-status').waitFor();
   return page;
 }
@@ -53,11 +55,12 @@ async function open(viewport: { width: number; height: number }, hash = '#source
 const loaded = (page: Page): Promise<number> => evalKg<number>(page, 'cy.nodes().length');
 const status = (page: Page): Promise<string | null> => page.getByTestId('server-status').textContent();
 
-/** Types into a search box and picks the option whose text contains `option`, once the server's hits are listed. */
+/** Types into a search box and clicks the first option whose text contains `option`, once the server's hits are listed. */
 async function pick(page: Page, box: string, text: string, option: string): Promise<void> {
   await page.getByTestId(box).fill(text);
-  await page.getByTestId(`${box}-results`).getByRole('option', { name: option }).first().waitFor();
-  await page.getByTestId(box).press('Enter');
+  const choice = page.getByTestId(`${box}-results`).getByRole('option', { name: option }).first();
+  await choice.waitFor();
+  await choice.click();
 }
 
 describe('the explorer on kg serve --data graph-data, in server mode', () => {
@@ -139,6 +142,74 @@ describe('the explorer on kg serve --data graph-data, in server mode', () => {
     await settled(page);
     await shot(page, 'server-mode-phone');
     expect(await status(page)).toMatch(/Showing \d+ of \d+ entities · server/);
+    await page.context().close();
+  });
+});
+
+describe('the explorer on kg serve --db, a generated database of 100,000 entities and 500,000 relations', () => {
+  let postgres: ThrowawayPostgres;
+  let db: ChildProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    postgres = await startPostgres('kg');
+    const args = ['db', 'generate', '--entities', '100000', '--relations', '500000', '--seed', '7', '--db', postgres.url, '--graph', 'big'];
+    expect(await main(args)).toBe(0);
+    ({ child: db, url } = await startServe(['--db', postgres.url, '--graph', 'big']));
+  });
+
+  afterAll(() => {
+    db?.kill('SIGTERM');
+    postgres?.stop();
+  });
+
+  it('opens in server mode by itself, searches, expands twice, finds a path and exports the picture', async () => {
+    // No #source=/api: kg serve --db marks index.html, and the app starts from search.
+    const page = await open({ width: 1280, height: 800 }, '', url);
+    await page.getByTestId('server-start').waitFor();
+    expect(await status(page)).toContain('Showing 0 of 100,000 entities · server');
+
+    await pick(page, 'search', '12345', '12345');
+    await expect.poll(() => loaded(page)).toBeGreaterThan(1);
+    const seed = await evalKg<string>(page, 'explorer.entity');
+    expect(seed).toBe('e12345');
+    const first = await loaded(page);
+
+    // Double-click the best-connected neighbour (a hub): at most one expansion's worth of its neighbours arrives.
+    const hub = await evalKg<string>(
+      page,
+      `cy.nodes().filter(n => n.id() !== 'e12345').sort((a, b) => Number(a.id().slice(1)) - Number(b.id().slice(1)))[0].id()`,
+    );
+    await settled(page);
+    const at = await evalKg<{ x: number; y: number }>(page, `cy.getElementById(${JSON.stringify(hub)}).renderedPosition()`);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await doubleClick(page, box.x + at.x, box.y + at.y);
+    await expect.poll(() => loaded(page)).toBeGreaterThan(first);
+    expect(await evalKg(page, 'explorer.entity')).toBe(hub);
+    const second = await loaded(page);
+    expect(second).toBeLessThanOrEqual(500);
+    await expect.poll(() => status(page)).toContain(`Showing ${second} of 100,000 entities · server`);
+    await settled(page);
+    await shot(page, 'server-mode-db-expanded');
+
+    // A path from the first entity to one that is not loaded, found by the database.
+    await page.getByTestId('search').fill('');
+    const far = 'e54321';
+    await pick(page, 'path-from', '12345', '12345');
+    await pick(page, 'path-to', '54321', '54321');
+    await page.getByTestId('path-find').click();
+    await page.getByRole('list', { name: 'Path results' }).waitFor();
+    const nodes = await evalKg<string[]>(page, 'explorer.pathAnswer.result.paths[0].nodes');
+    expect(nodes[0]).toBe('e12345');
+    expect(nodes.at(-1)).toBe(far);
+    await expect.poll(() => evalKg<number>(page, "cy.nodes('.path').length")).toBe(nodes.length);
+    await settled(page);
+    await shot(page, 'server-mode-db-path');
+
+    await page.getByTestId('export-scope').selectOption('visible');
+    await page.getByTestId('export-format').selectOption('png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
     await page.context().close();
   });
 });
