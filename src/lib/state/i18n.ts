@@ -213,6 +213,10 @@ const TEXT = {
   serverExpandAll: { en: 'All relations', zh: '全部关系' },
   serverExpandType: { en: 'Relation type to follow', zh: '要展开的关系类型' },
   serverExpandLoad: { en: 'Load', zh: '加载' },
+  serverExpandCut: {
+    en: 'The server has more neighbours than one expansion loads: choose a relation type to load others.',
+    zh: '服务器上的邻居多于一次展开所加载的数量：选择关系类型以加载其他邻居。',
+  },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
 
 export type TextKey = keyof typeof TEXT;

@@ -101,6 +101,7 @@ describe('ServerGraph', () => {
     }
     expect(explorer.graph.hasNode('deepseek')).toBe(true);
     for (const id of last) expect(explorer.graph.hasNode(id)).toBe(true);
+    expect(server.cutShort.has('deepseek')).toBe(true);
     const gone = [...first].filter((id) => !explorer.graph.hasNode(id));
     expect(gone.length).toBeGreaterThan(0);
     // No relation is left with an end that was let go.

@@ -12,7 +12,7 @@ import type { PathAnswer as ServerPathAnswer, SearchAnswer } from '../graph/answ
 import type { Path, PathResult } from '../graph/paths/index.ts';
 import type { GraphFragment, GraphSchema } from '../graph/source.ts';
 import type { CompiledGraph, Entity, Position, Relation } from '../graph/types.ts';
-import { placeAround, placeBeside } from '../view/place-around.ts';
+import { PLACE_DEFAULTS, placeAround, placeBeside } from '../view/place-around.ts';
 import type { Explorer, PathAnswer, RemoteGraph, RemoteHit } from './explorer.svelte.ts';
 import { serverPathParams } from './server-path.ts';
 import { parseHash } from './url-state.ts';
@@ -59,6 +59,8 @@ export class ServerGraph implements RemoteGraph {
   loaded = $state(0);
   /** Requests under way (the indicator shows that the server is working). */
   busy = $state(0);
+  /** Entities whose last expansion was cut at the limit: the server has more neighbours than were loaded. */
+  cutShort: ReadonlySet<string> = $state.raw(new Set());
   /** The last request's failure, for the indicator; cleared by the next success. */
   error: string | undefined = $state(undefined);
 
@@ -158,6 +160,10 @@ export class ServerGraph implements RemoteGraph {
     const params = new URLSearchParams({ id, limit: String(this.#options.expandLimit) });
     if (relationType) params.set('type', relationType);
     const fragment = await this.#load(`expand?${params}`, [id], []);
+    const cut = new Set(this.cutShort);
+    if (fragment.truncated) cut.add(id);
+    else if (!relationType) cut.delete(id);
+    this.cutShort = cut;
     return new Set(fragment.entities.map((e) => e.id));
   }
 
@@ -240,7 +246,8 @@ export class ServerGraph implements RemoteGraph {
         previous = this.#positions.get(id) ?? previous;
         continue;
       }
-      const [p] = previous ? placeAround(previous, 1, taken()) : [placeBeside(taken())];
+      // Further apart than a ring's neighbours: a path's entities read along a line, each with its label.
+      const [p] = previous ? placeAround(previous, 1, taken(), { radius: 2 * PLACE_DEFAULTS.radius }) : [placeBeside(taken())];
       this.#positions.set(id, p!);
       waiting.delete(id);
       previous = p;

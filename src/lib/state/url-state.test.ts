@@ -32,6 +32,18 @@ describe('toHash and parseHash', () => {
     );
   });
 
+  it('keeps a server source (same-origin paths only) first in the link', () => {
+    const { state, notices } = parseHash('#source=/api&e=deepseek');
+    expect(state.source).toBe('/api');
+    expect(notices).toEqual([]);
+    expect(toHash({ ...DEFAULT_STATE, source: '/api', entity: 'deepseek' })).toBe('source=/api&e=deepseek');
+    for (const bad of ['https://evil.example/api', '//evil.example', 'api', '/api?x=1', 'javascript:alert(1)']) {
+      const parsed = parseHash(`#source=${encodeURIComponent(bad)}`);
+      expect(parsed.state.source).toBeUndefined();
+      expect(parsed.notices).toHaveLength(1);
+    }
+  });
+
   it('round-trips ids with spaces, Chinese text and plus signs', () => {
     const state: UrlState = { ...DEFAULT_STATE, entity: '深度求索 C++', hiddenEntityTypes: ['公司'] };
     expect(parseHash(toHash(state)).state).toEqual(state);

@@ -18,7 +18,7 @@ export function placeAround(
   center: Position,
   count: number,
   taken: readonly Position[],
-  options: Partial<typeof PLACE_DEFAULTS> = {},
+  options: Partial<Record<keyof typeof PLACE_DEFAULTS, number>> = {},
 ): Position[] {
   const { radius, gap } = { ...PLACE_DEFAULTS, ...options };
   const placed: Position[] = [];
