@@ -82,11 +82,33 @@ function tierConditions(forms: Array<[string, string]>, tier: number, c: Conditi
       c.add((p) => `normalized LIKE ${p}`, `%${likeLiteral(q)}%`);
       if (qc.length >= 2) c.add((p) => `compact LIKE ${p}`, `%${likeLiteral(qc)}%`);
     }
-    if (tier >= 3 && qc.length >= 3) {
-      const pieces = pigeonholePieces(qc, qc.length <= 5 ? 1 : 2);
-      if (pieces === null) c.addAlways();
-      else for (const piece of pieces) c.add((p) => `compact LIKE ${p}`, `%${likeLiteral(piece)}%`);
-    }
+    if (tier >= 3 && qc.length >= 3) typoCondition(qc, c);
+  }
+}
+
+/**
+ * A superset of the terms the engine's `typoScore` accepts (k = 1 for queries of 3–5 code units, else 2):
+ * - the whole compact term within distance k of `qc`: its length is within k of `qc`'s, and it contains one of k + 1
+ *   pieces of `qc` verbatim;
+ * - its prefix of `qc`'s length within distance k − 1 (the prefix match costs 0.5 more): for k = 1 that is a prefix,
+ *   already in the prefix tier; for k = 2 the prefix, and so the term, contains one of 2 pieces of `qc`.
+ * Pieces too short for trigrams (under 3 characters) still narrow the scan to terms of nearly the query's length.
+ */
+function typoCondition(qc: string, c: Conditions): void {
+  const k = qc.length <= 5 ? 1 : 2;
+  const whole = pigeonholePieces(qc, k);
+  const lengths = `units BETWEEN ${qc.length - k} AND ${qc.length + k}`;
+  if (whole === null) c.parts.push(`(${lengths})`);
+  else {
+    const before = c.parts.length;
+    for (const piece of whole) c.add((p) => `compact LIKE ${p}`, `%${likeLiteral(piece)}%`);
+    const pieces = c.parts.splice(before);
+    c.parts.push(`(${lengths} AND (${pieces.join(' OR ')}))`);
+  }
+  if (k === 2) {
+    const prefix = pigeonholePieces(qc, 1);
+    if (prefix === null) c.addAlways();
+    else for (const piece of prefix) c.add((p) => `compact LIKE ${p}`, `%${likeLiteral(piece)}%`);
   }
 }
 
