@@ -64,6 +64,9 @@ const QUERIES = [
   'a',
   'x',
   '   ',
+  '😀deepseek',
+  'deeps😀k',
+  '深度😀求索',
 ];
 
 describe('pgSource answers as memorySource does', () => {

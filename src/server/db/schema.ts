@@ -7,6 +7,7 @@ export const TABLES = ['terms', 'evidence', 'relations', 'entities', 'sources', 
 
 export const SCHEMA_SQL = `
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 CREATE TABLE IF NOT EXISTS graphs (
   name text PRIMARY KEY,
   title text NOT NULL,
