@@ -1,4 +1,6 @@
-// `npm run bench [-- --quick] [--no-build] [--no-browser]`: runs every benchmark, prints the table, writes bench/results/latest.json.
+// `npm run bench [-- --quick] [--no-build] [--no-browser] [--no-db]`: runs every benchmark, prints the table, writes
+// bench/results/latest.json. `--db-only` runs only the database section; `--db-long` only that section at 10^6 entities
+// (both write bench/results/db*.json and leave docs/performance.md alone).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -10,13 +12,14 @@ import { benchInteractions, benchLoad } from './browser-benches.ts';
 import { benchBrowserImports } from './browser-import.ts';
 import type { BrowserTargets } from './browser-page.ts';
 import { benchBundle } from './bundle-size.ts';
+import { benchDatabase } from './db-benches.ts';
 import { benchCompile, benchImports, benchLenses, benchPathQueries, benchSearch, DATASET_FILES, DATASETS, ROOT } from './node-benches.ts';
 import type { ResultRow } from './stats.ts';
 import { measuredRow, unmeasuredRow } from './stats.ts';
 import { markdownTable, printTable } from './table.ts';
 
-const USAGE = 'usage: npm run bench [-- --quick] [--no-build] [--no-browser]';
-const FLAGS = ['--quick', '--no-build', '--no-browser'] as const;
+const USAGE = 'usage: npm run bench [-- --quick] [--no-build] [--no-browser] [--no-db] [--db-only] [--db-long]';
+const FLAGS = ['--quick', '--no-build', '--no-browser', '--no-db', '--db-only', '--db-long'] as const;
 const RESULTS = join(ROOT, 'bench/results');
 const BUILDS = { app: join(RESULTS, 'app-dist'), e2e: join(RESULTS, 'app-e2e-dist'), baseline: join(RESULTS, 'baseline-dist') };
 
@@ -24,6 +27,7 @@ interface Options {
   quick: boolean;
   build: boolean;
   browser: boolean;
+  db: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -33,7 +37,12 @@ function parseArgs(argv: readonly string[]): Options {
       process.exit(2);
     }
   }
-  return { quick: argv.includes('--quick'), build: !argv.includes('--no-build'), browser: !argv.includes('--no-browser') };
+  return {
+    quick: argv.includes('--quick'),
+    build: !argv.includes('--no-build'),
+    browser: !argv.includes('--no-browser'),
+    db: !argv.includes('--no-db'),
+  };
 }
 
 const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
@@ -115,8 +124,28 @@ function gitCommit(): string | undefined {
   }
 }
 
+/** The database section at 10^5 entities / 5·10^5 relations (default), or 10^6 / 5·10^6 (`--db-long`, about 15 minutes). */
+function databaseSection(long: boolean, quick: boolean): Promise<ResultRow[]> {
+  return long
+    ? benchDatabase({ entities: 1_000_000, relations: 5_000_000, queries: 50, group: 'database 10^6', log })
+    : benchDatabase({ entities: 100_000, relations: 500_000, queries: quick ? 20 : 50, group: 'database 10^5', log });
+}
+
+/** `--db-only` / `--db-long`: the database section alone, written to bench/results/db.json or db-long.json. */
+async function databaseOnly(long: boolean, quick: boolean): Promise<void> {
+  const rows: ResultRow[] = [];
+  await section(rows, long ? 'database 10^6' : 'database 10^5', () => databaseSection(long, quick));
+  mkdirSync(RESULTS, { recursive: true });
+  const out = join(RESULTS, long ? 'db-long.json' : 'db.json');
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), cpus: cpus().length, rows }, null, 2)}\n`);
+  printTable(rows);
+  console.log(`Written to ${out}`);
+}
+
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const options = parseArgs(argv);
+  if (argv.includes('--db-only') || argv.includes('--db-long')) return databaseOnly(argv.includes('--db-long'), options.quick);
   const started = new Date();
   const loadBefore = loadavg();
   const rows: ResultRow[] = [];
@@ -127,6 +156,8 @@ async function main(): Promise<void> {
   await section(rows, 'paths', () => benchPathQueries(node));
   await section(rows, 'lenses', () => benchLenses(node));
   await section(rows, 'import (Node)', () => benchImports(node));
+  if (options.db) await section(rows, 'database 10^5', () => databaseSection(false, options.quick));
+  else rows.push(unmeasuredRow('database 10^5', 'database benchmarks', 'skipped', '--no-db'));
 
   let targets: BrowserTargets | undefined;
   await section(rows, 'build', () => {
@@ -215,6 +246,7 @@ function performanceReport(
     'npm run bench -- --quick       # fewer runs, no exact betweenness, two imports in the browser',
     'npm run bench -- --no-build    # reuse the builds in bench/results/',
     'npm run bench -- --no-browser  # engine only (Node)',
+    'npm run bench -- --db-only     # only the PostgreSQL section (10^5 entities); --db-long: 10^6 (docs/database.md)',
     '```',
     '',
     `Latest run: ${quick ? 'quick' : 'full'}, ${seconds} s, ${machine.date.slice(0, 10)}, commit ${machine.commit}. ` +

@@ -18,7 +18,7 @@ export interface Budget {
 export const STATUSES = ['met', 'not met', 'no budget', 'not available yet', 'not implemented', 'skipped', 'failed'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const UNITS = ['ms', 'kB', 'MB', '×'] as const;
+export const UNITS = ['ms', 'kB', 'MB', '×', 'rows/s'] as const;
 export type Unit = (typeof UNITS)[number];
 
 /** One line of the results table and of latest.json. Figures are absent when nothing was measured. */

@@ -1,4 +1,5 @@
 // pgSource against memorySource on the bundled graph, loaded into a real PostgreSQL: the same JSON, byte for byte.
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildGraph } from '../../src/lib/graph/model.ts';
@@ -63,11 +64,33 @@ const QUERIES = [
   'a',
   'x',
   '   ',
+  '😀deepseek',
+  'deeps😀k',
+  '深度😀求索',
 ];
 
 describe('pgSource answers as memorySource does', () => {
   it.each(QUERIES)('search %s', async (q) => {
     await same((s) => s.search(q, 10));
+  });
+
+  it("answers random fragments, typos and joins of the graph's names as the engine does", async () => {
+    const words = compiled.entities.flatMap((e) => [e.name.en, e.name.zh, ...e.aliases, ...(e.pinyin ?? [])]).filter(Boolean);
+    const typo = fc
+      .tuple(fc.constantFrom(...words), fc.nat(), fc.nat(), fc.constantFrom('', 'x', 'e', '云', ' ', '-', '%', '_'))
+      .map(([w, a, b, insert]) => {
+        const chars = [...w];
+        const start = a % Math.max(1, chars.length);
+        const piece = chars.slice(start, start + 2 + (b % 8));
+        piece.splice(b % Math.max(1, piece.length), b % 3 === 0 ? 1 : 0, insert);
+        return piece.join('');
+      });
+    await fc.assert(
+      fc.asyncProperty(typo, async (q) => {
+        await same((s) => s.search(q, 5));
+      }),
+      { seed: 7, numRuns: 150 },
+    );
   });
 
   it('finds 梁云峰 (a typo of 梁文锋) as the engine does', async () => {

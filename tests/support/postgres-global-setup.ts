@@ -13,8 +13,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const server = await startPostgres('kg');
   project.provide('pgUrl', server.url);
   const stop = (): void => server.stop();
-  // A test run killed by a signal still removes the server.
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // A test run interrupted by a signal still removes the server, then ends as the signal would have ended it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      stop();
+      process.kill(process.pid, signal);
+    });
   return stop;
 }

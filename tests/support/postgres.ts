@@ -22,6 +22,8 @@ export interface ThrowawayPostgres {
   url: string;
   /** URL of the same server's `postgres` maintenance database. */
   adminUrl: (database: string, user?: string) => string;
+  /** The server's data folder (its postmaster.pid names the server process). */
+  dataDir: string;
   /** Stops the server and removes its folder; safe to call twice. */
   stop(): void;
 }
@@ -89,7 +91,7 @@ export async function startPostgres(database = 'kg'): Promise<ThrowawayPostgres>
       database,
     ]);
     if (created.status !== 0) throw new Error(`postgres: createdb failed: ${created.stderr.toString()}`);
-    return { url: adminUrl(database), adminUrl, stop };
+    return { url: adminUrl(database), adminUrl, dataDir: data, stop };
   } catch (error) {
     stop();
     throw error;

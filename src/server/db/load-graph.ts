@@ -220,11 +220,11 @@ export async function loadGraph(client: pg.ClientBase, input: GraphInput, option
     const termCount = await copyRows(
       client,
       'terms',
-      ['graph', 'entity', 'ord', 'field', 'text', 'normalized', 'compact'],
+      ['graph', 'entity', 'ord', 'field', 'text', 'normalized', 'compact', 'units'],
       (function* () {
         for (const raw of input.entities())
           for (const [i, [field, text, normalized, compactForm]] of searchTerms(withPinyin(raw)).entries())
-            yield [graph, raw.id, i, field, text, normalized, compactForm];
+            yield [graph, raw.id, i, field, text, normalized, compactForm, compactForm.length];
       })(),
     );
 

@@ -7,6 +7,7 @@ export const TABLES = ['terms', 'evidence', 'relations', 'entities', 'sources', 
 
 export const SCHEMA_SQL = `
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 CREATE TABLE IF NOT EXISTS graphs (
   name text PRIMARY KEY,
   title text NOT NULL,
@@ -86,7 +87,9 @@ CREATE TABLE IF NOT EXISTS terms (
   field text NOT NULL,
   text text NOT NULL,
   normalized text NOT NULL,
-  compact text NOT NULL
+  compact text NOT NULL,
+  -- The compact form's length in UTF-16 code units, the unit of the engine's edit distance (bounds the typo tier).
+  units integer NOT NULL
 );
 CREATE INDEX IF NOT EXISTS relations_source ON relations (graph, source);
 CREATE INDEX IF NOT EXISTS relations_target ON relations (graph, target);
@@ -95,6 +98,7 @@ CREATE INDEX IF NOT EXISTS terms_normalized_trgm ON terms USING gin (normalized 
 CREATE INDEX IF NOT EXISTS terms_compact_trgm ON terms USING gin (compact gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS terms_normalized ON terms (graph, normalized text_pattern_ops);
 CREATE INDEX IF NOT EXISTS terms_compact ON terms (graph, compact text_pattern_ops);
+CREATE INDEX IF NOT EXISTS terms_units ON terms (graph, units);
 `;
 
 /** Creates the extension, tables and indexes if they are missing (idempotent). */

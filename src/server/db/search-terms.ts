@@ -82,11 +82,45 @@ function tierConditions(forms: Array<[string, string]>, tier: number, c: Conditi
       c.add((p) => `normalized LIKE ${p}`, `%${likeLiteral(q)}%`);
       if (qc.length >= 2) c.add((p) => `compact LIKE ${p}`, `%${likeLiteral(qc)}%`);
     }
-    if (tier >= 3 && qc.length >= 3) {
-      const pieces = pigeonholePieces(qc, qc.length <= 5 ? 1 : 2);
-      if (pieces === null) c.addAlways();
-      else for (const piece of pieces) c.add((p) => `compact LIKE ${p}`, `%${likeLiteral(piece)}%`);
-    }
+    if (tier >= 3 && qc.length >= 3) typoCondition(qc, c);
+  }
+}
+
+/** Terms holding characters outside the BMP, where PostgreSQL's code-point edit distance is not the engine's. */
+const ASTRAL = `compact ~ '[\\U00010000-\\U0010FFFF]'`;
+
+/**
+ * A superset of the terms the engine's `typoScore` accepts (k = 1 for queries of 3–5 code units, else 2):
+ * - the whole compact term within distance k of `qc`: its length is within k of `qc`'s, and it contains one of k + 1
+ *   pieces of `qc` verbatim;
+ * - its prefix of `qc`'s length within distance k − 1 (the prefix match costs 0.5 more): for k = 1 that is a prefix,
+ *   already in the prefix tier; for k = 2 the prefix, and so the term, contains one of 2 pieces of `qc`.
+ * The pieces let the trigram index narrow the rows; fuzzystrmatch's `levenshtein_less_equal` then keeps only the
+ * rows within the distance, so only true typo matches leave the server. It counts code points, the engine UTF-16
+ * code units: the two agree on text without astral characters, and rows or queries with them skip that filter.
+ */
+function typoCondition(qc: string, c: Conditions): void {
+  const k = qc.length <= 5 ? 1 : 2;
+  const exactDistance = !/[\uD800-\uDFFF]/.test(qc);
+  const within = (expression: string, distance: number): string => {
+    if (!exactDistance) return 'TRUE';
+    c.params.push(qc);
+    return `(${ASTRAL} OR levenshtein_less_equal($${c.params.length}, ${expression}, ${distance}) <= ${distance})`;
+  };
+  const anyPiece = (pieces: string[] | null): string => {
+    if (pieces === null) return 'TRUE';
+    const before = c.parts.length;
+    for (const piece of pieces) c.add((p) => `compact LIKE ${p}`, `%${likeLiteral(piece)}%`);
+    return `(${c.parts.splice(before).join(' OR ')})`;
+  };
+  // Pieces of under 3 characters have no trigram to look up: then the length index narrows the rows and the pieces
+  // filter them before the edit distance is computed. `left` keeps fuzzystrmatch under its 255-character limit whatever order the conditions are evaluated in.
+  const pieces = pigeonholePieces(qc, k);
+  const whole = anyPiece(pieces);
+  c.parts.push(`(units BETWEEN ${qc.length - k} AND ${qc.length + k} AND ${whole} AND ${within(`left(compact, ${qc.length + k})`, k)})`);
+  if (k === 2) {
+    const prefix = anyPiece(pigeonholePieces(qc, 1));
+    c.parts.push(`(units > ${qc.length} AND ${prefix} AND ${within(`left(compact, ${qc.length})`, 1)})`);
   }
 }
 
@@ -110,9 +144,10 @@ export async function searchDb(db: Db, query: string, limit: number): Promise<Se
   for (let tier = 0; tier < 4; tier++) {
     const c = new Conditions([db.graph]);
     tierConditions(forms, tier, c);
+    // One SELECT per condition, so each can use its own index (an OR of them all makes the planner scan).
+    const selects = c.parts.map((part) => `SELECT entity, ord, field, text, normalized, compact FROM terms WHERE graph = $1 AND ${part}`);
     const result = await db.pool.query<TermRow>(
-      `SELECT entity, field, text, normalized, compact FROM terms WHERE graph = $1 AND (${c.parts.join(' OR ')})
-       ORDER BY entity, ord LIMIT ${MAX_SEARCH_TERMS + 1}`,
+      `${selects.join('\nUNION\n')}\nORDER BY entity, ord LIMIT ${MAX_SEARCH_TERMS + 1}`,
       c.params,
     );
     rows = result.rows;
