@@ -16,6 +16,8 @@ import type { LayoutRun } from './layout-runner.ts';
 import type { ImageExportOptions } from './export-image.ts';
 import type { Selection } from '../graph/subgraph.ts';
 import type { CompiledGraph } from '../graph/types.ts';
+import { labelScaleFor, placeCanvasLabels, renderedLabelBoxes } from './canvas-labels.ts';
+import type { LabelMode } from './canvas-labels.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -86,6 +88,8 @@ export interface CanvasHandle {
   layoutInWorker(incremental: boolean, onDraft?: () => void): Promise<LayoutRun>;
   /** Pictures `subset` as drawn on the canvas (see export-image); the exporter is loaded on first use. */
   exportImage(subset: CompiledGraph, selection: Selection, options: ImageExportOptions): Promise<Blob>;
+  /** Which labels show: placed without overlaps (auto), all, or only the selection's, a path's and the hovered (none). */
+  setLabelMode(mode: LabelMode): void;
   /** Puts the Cytoscape instance and `extra` on `window.__kg`, for the e2e tests to inspect. */
   exposeForTests(extra: Record<string, unknown>): void;
   destroy(): void;
@@ -241,6 +245,26 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     setRendererOptions(cy, rendererOptions(elements.length, style));
   }
   bulkLayer.setEnabled(Boolean(style.bulk));
+  // Labels: placed after a layout, a camera move or a change of state (canvas-labels.ts), never per frame.
+  let labelScale = 1;
+  let labelMode: LabelMode = 'auto';
+  let hovered: string | undefined;
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Scales label fonts for the zoom (restyling only when the step changes), then places the labels. */
+  function placeLabelsNow(): void {
+    if (destroyed) return;
+    const scale = labelScaleFor(cy.zoom(), style.maxDegree ? 28 : 12);
+    if (scale !== labelScale) {
+      labelScale = scale;
+      cy.style(stylesheet({ ...style, labelScale }));
+    }
+    placeCanvasLabels(cy, { mode: labelMode, hovered, labelScale });
+  }
+  const scheduleLabels = (delay = 30): void => {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(placeLabelsNow, delay);
+  };
+  cy.on('layoutstop dragfree', () => scheduleLabels());
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
   fitToPositions(cy);
@@ -266,16 +290,26 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     else events.onTapBackground();
   });
   cy.on('taphold', 'node', (e: EventObject) => events.onDoubleTapNode(e.target.id() as string));
-  cy.on('mouseover', 'node', (e: EventObject) => events.onHoverNode(e.target.id() as string));
-  cy.on('mouseout', 'node', () => events.onHoverNode(undefined));
+  cy.on('mouseover', 'node', (e: EventObject) => {
+    hovered = e.target.id() as string;
+    events.onHoverNode(hovered);
+  });
+  cy.on('mouseout', 'node', () => {
+    hovered = undefined;
+    events.onHoverNode(undefined);
+  });
   // A pointer that jumps off the canvas (onto the side panel, say) gets no Cytoscape mouseout: leaving the canvas
   // ends any hover, so the emphasis goes back to the selection's.
-  const leave = (): void => events.onHoverNode(undefined);
+  const leave = (): void => {
+    hovered = undefined;
+    events.onHoverNode(undefined);
+  };
   container.addEventListener('mouseleave', leave);
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
     viewportTimer = setTimeout(() => events.onViewport({ zoom: cy.zoom(), ...cy.pan() }), 250);
+    scheduleLabels(150);
   });
 
   let destroyed = false;
@@ -367,11 +401,11 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       drawnAs = bundledUnder(next);
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
-      const style = sizeStyle(next, layerDraws);
+      style = sizeStyle(next, layerDraws);
       cy.batch(() => {
         cy.elements().remove();
         cy.add(first);
-        cy.style(stylesheet(style));
+        cy.style(stylesheet({ ...style, labelScale }));
       });
       // A chunked graph's first chunk is styled now rather than in its first frame, as the later chunks are.
       if (chunked) styleNow(cy.elements());
@@ -382,6 +416,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       // Benchmarks read the time from choosing a file to the new graph drawn from this mark, and to all of it drawn.
       cy.one('render', () => performance.mark('kg:graph-replaced'));
       stream = chunked ? streamRest(next, FIRST_CHUNK) : finished();
+      void stream.done.then(() => scheduleLabels());
       return stream.done;
     },
     settled: () => stream.done,
@@ -395,6 +430,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     },
     relabel(labels) {
       lastLabels = labels;
+      scheduleLabels();
       cy.batch(() => {
         cy.elements().forEach((el) => {
           const given = labels.get(el.id());
@@ -448,9 +484,11 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         }
       });
       applied = next;
+      scheduleLabels();
     },
     setLens(lens) {
       lastLens = lens;
+      scheduleLabels();
       cy.batch(() => {
         cy.nodes().forEach((n) => {
           const size = lens.sizes?.get(n.id());
@@ -503,14 +541,28 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       const { exportImage } = await import('./export-image.ts');
       return exportImage(cy, subset, selection, options);
     },
+    setLabelMode(mode) {
+      labelMode = mode;
+      scheduleLabels(0);
+    },
     exposeForTests(extra) {
-      (window as unknown as { __kg?: unknown }).__kg = { cy, ...extra };
+      (window as unknown as { __kg?: unknown }).__kg = {
+        cy,
+        // Visible labels' boxes on screen (canvas e2e), and the label placement run at once (bench).
+        labelBoxes: () => renderedLabelBoxes(cy),
+        placeLabels: () => {
+          clearTimeout(labelTimer);
+          placeLabelsNow();
+        },
+        ...extra,
+      };
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       stream.cancel();
       clearTimeout(viewportTimer);
+      clearTimeout(labelTimer);
       container.removeEventListener('mouseleave', leave);
       bulkLayer.destroy();
       cy.destroy();
