@@ -34,6 +34,11 @@ const ANCHOR_CLASS: Partial<Record<Anchor, string>> = {
 
 /** Room kept free around a label on screen (px). */
 const GAP = 2;
+/**
+ * Node bodies smaller than this on screen (px) do not keep labels off: in a dense graph seen whole (euroSIS) every
+ * spot would touch some dot and no name would show; zoomed in, the bodies grow and do.
+ */
+const MIN_BLOCKING_BODY = 10;
 /** Distance between a node and its label (the stylesheet's `text-margin-y`), at a zoom of 1. */
 const MARGIN = 3;
 
@@ -71,6 +76,13 @@ function screenText(el: NodeSingular | EdgeSingular, zoom: number): { text: stri
   const bold = String(el.style('font-weight')) === 'bold';
   const family = String(el.style('font-family'));
   return { text, w: textWidth(text, size, family, bold) * zoom, h: onScreen * 1.25 };
+}
+
+/** An element left out of the placement (off screen, or without a label): its label, if any, is hidden. */
+function offScreenClass(el: NodeSingular | EdgeSingular): string | undefined {
+  if (el.isNode()) return LABEL_CLASS.hidden;
+  const label: unknown = el.style('label');
+  return typeof label === 'string' && label !== '' ? LABEL_CLASS.hidden : undefined;
 }
 
 export interface CanvasLabelState {
@@ -115,12 +127,13 @@ export function placeCanvasLabels(cy: Core, state: CanvasLabelState): { placed: 
     const w = n.outerWidth() * zoom;
     const h = n.outerHeight() * zoom;
     if (!onScreen(p, Math.max(w, h) + 200)) return;
-    bodies.push({ cx: p.x, cy: p.y, w, h, angle: 0 });
+    const body = { cx: p.x, cy: p.y, w, h, angle: 0 };
+    if (Math.min(w, h) >= MIN_BLOCKING_BODY) bodies.push(body);
     const text = screenText(n, zoom);
     if (!text) return;
     const size = Number(n.data('lensSize') ?? 0) * 1000 + Number(n.data('degree') ?? 0);
     const spots = nodeSpots(
-      bodies[bodies.length - 1]!,
+      body,
       { lines: [text.text], widths: [text.w], lineHeight: text.h },
       { margin: MARGIN * state.labelScale * zoom },
     );
@@ -155,7 +168,8 @@ export function placeCanvasLabels(cy: Core, state: CanvasLabelState): { placed: 
   for (const id of hidden) next.set(id, LABEL_CLASS.hidden);
   cy.batch(() => {
     cy.elements().forEach((el) => {
-      const want = next.get(el.id());
+      // Off screen, a label is hidden until a placement after the camera stops there decides it (as sigma.js does).
+      const want = next.has(el.id()) ? next.get(el.id()) : offScreenClass(el);
       for (const cls of LABEL_CLASSES) {
         if (cls === want) {
           if (!el.hasClass(cls)) el.addClass(cls);

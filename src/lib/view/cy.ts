@@ -250,10 +250,14 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   let labelMode: LabelMode = 'auto';
   let hovered: string | undefined;
   let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A placement is scheduled and has not run yet (tests wait for this to be false). */
+  let labelsPending = false;
   /** Scales label fonts for the zoom (restyling only when the step changes), then places the labels. */
   function placeLabelsNow(): void {
+    labelsPending = false;
     if (destroyed) return;
-    const scale = labelScaleFor(cy.zoom(), style.maxDegree ? 28 : 12);
+    // A large graph's label sizes follow degree (6–28 px): scaled so the better connected two fifths or so are readable.
+    const scale = labelScaleFor(cy.zoom(), style.maxDegree ? 20 : 12);
     if (scale !== labelScale) {
       labelScale = scale;
       cy.style(stylesheet({ ...style, labelScale }));
@@ -262,6 +266,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   }
   const scheduleLabels = (delay = 30): void => {
     clearTimeout(labelTimer);
+    labelsPending = true;
     labelTimer = setTimeout(placeLabelsNow, delay);
   };
   cy.on('layoutstop dragfree', () => scheduleLabels());
@@ -550,6 +555,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         cy,
         // Visible labels' boxes on screen (canvas e2e), and the label placement run at once (bench).
         labelBoxes: () => renderedLabelBoxes(cy),
+        labelsPending: () => labelsPending,
         placeLabels: () => {
           clearTimeout(labelTimer);
           placeLabelsNow();
