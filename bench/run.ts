@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.ts';
 import { benchInteractions, benchLoad } from './browser-benches.ts';
 import { benchBrowserImports } from './browser-import.ts';
+import { benchLabelPlacement } from './browser-labels.ts';
 import type { BrowserTargets } from './browser-page.ts';
 import { benchBundle } from './bundle-size.ts';
 import { benchCompile, benchImports, benchLenses, benchPathQueries, benchSearch, DATASET_FILES, DATASETS, ROOT } from './node-benches.ts';
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
       chromiumVersion = browser.version();
       await section(rows, 'load', () => benchLoad(browser, built, node));
       await section(rows, 'interactions', () => benchInteractions(browser, built, node));
+      await section(rows, 'label placement', () => benchLabelPlacement(browser, built, DATASETS, node));
       const files = DATASET_FILES.map((f) => join(DATASETS, f));
       await section(rows, 'import (browser)', () => benchBrowserImports(browser, built, files, node));
     } finally {
