@@ -105,6 +105,21 @@ describe('the Labels control', () => {
     expect(none.map((b) => b.id)).toContain('deepseek');
     await page.context().close();
   });
+
+  it('shows a name the canvas cuts with "…" whole while its entity is hovered', async () => {
+    const page = await open(1440, 900, '#e=engineer-rebutting-dario');
+    const id = 'engineer-rebutting-dario';
+    const cut = (await labelsNow(page)).find((b) => b.id === id);
+    expect(cut?.text).toMatch(/…$/);
+    const pos = await evalKg<{ x: number; y: number }>(page, `cy.getElementById(${JSON.stringify(id)}).renderedPosition()`);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.move(box.x + pos.x, box.y + pos.y);
+    await expect.poll(() => evalKg(page, 'explorer.hover')).toBe(id);
+    const whole = (await labelsNow(page)).find((b) => b.id === id);
+    expect(whole?.text).toBe('Engineer who rebutted Dario Amodei');
+    await shot(page, 'canvas-labels-full-name-on-hover');
+    await page.context().close();
+  });
 });
 
 describe('an imported graph', () => {

@@ -6,7 +6,7 @@ import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { Anchor, LabelRequest, Rect } from './label-placement.ts';
 import { corners, edgeSpots, nodeSpots, placeLabels, pointAlong } from './label-placement.ts';
 import type { Point } from './label-placement.ts';
-import { LABEL_CLASS, LABEL_CLASSES, VIEW_CLASS } from './classes.ts';
+import { LABEL_CLASS, LABEL_CLASSES, LABEL_FULL, VIEW_CLASS } from './classes.ts';
 
 /** How labels are chosen: placed without overlaps, all of them (overlapping), or only the selection's, a path's and the hovered. */
 export const LABEL_MODES = ['auto', 'all', 'none'] as const;
@@ -66,9 +66,10 @@ function labelText(el: NodeSingular | EdgeSingular): string {
 }
 
 /** The on-screen size of an element's label, or undefined when Cytoscape would not draw it (no text, too small, faded). */
-function screenText(el: NodeSingular | EdgeSingular, zoom: number): { text: string; w: number; h: number } | undefined {
+function screenText(el: NodeSingular | EdgeSingular, zoom: number, whole = false): { text: string; w: number; h: number } | undefined {
   if (el.hasClass(VIEW_CLASS.faded)) return undefined;
-  const text = labelText(el);
+  const full: unknown = whole ? el.data('fullLabel') : undefined;
+  const text = typeof full === 'string' && full ? full : labelText(el);
   if (!text) return undefined;
   const size = el.numericStyle('font-size') as number;
   const onScreen = size * zoom;
@@ -129,7 +130,7 @@ export function placeCanvasLabels(cy: Core, state: CanvasLabelState): { placed: 
     if (!onScreen(p, Math.max(w, h) + 200)) return;
     const body = { cx: p.x, cy: p.y, w, h, angle: 0 };
     if (Math.min(w, h) >= MIN_BLOCKING_BODY) bodies.push(body);
-    const text = screenText(n, zoom);
+    const text = screenText(n, zoom, n.id() === state.hovered);
     if (!text) return;
     const size = Number(n.data('lensSize') ?? 0) * 1000 + Number(n.data('degree') ?? 0);
     const spots = nodeSpots(
@@ -170,6 +171,8 @@ export function placeCanvasLabels(cy: Core, state: CanvasLabelState): { placed: 
     cy.elements().forEach((el) => {
       // Off screen, a label is hidden until a placement after the camera stops there decides it (as sigma.js does).
       const want = next.has(el.id()) ? next.get(el.id()) : offScreenClass(el);
+      const whole = el.id() === state.hovered;
+      if (whole !== el.hasClass(LABEL_FULL)) el.toggleClass(LABEL_FULL, whole);
       for (const cls of LABEL_CLASSES) {
         if (cls === want) {
           if (!el.hasClass(cls)) el.addClass(cls);

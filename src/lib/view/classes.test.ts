@@ -1,6 +1,6 @@
 // The class vocabulary is closed: the stylesheet selects only classes that classes.ts names.
 import { describe, expect, it } from 'vitest';
-import { EXPORT_OWN_LABELS, EXPORTED, LABEL_CLASSES, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
+import { EXPORT_OWN_LABELS, EXPORTED, LABEL_CLASSES, LABEL_FULL, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
 import { stylesheet } from './style.ts';
 
 const KNOWN = new Set<string>([
@@ -10,6 +10,7 @@ const KNOWN = new Set<string>([
   ...LABEL_CLASSES,
   EXPORTED,
   EXPORT_OWN_LABELS,
+  LABEL_FULL,
 ]);
 
 describe('classes', () => {

@@ -33,6 +33,9 @@ export const LABEL_CLASS = {
 } as const;
 export const LABEL_CLASSES: readonly string[] = Object.values(LABEL_CLASS);
 
+/** On the hovered node: its name whole where the canvas cuts it with "…" (data `fullLabel`). */
+export const LABEL_FULL = 'label-full';
+
 /** A relation's modality, as a class on its edge. */
 export const MODALITY_CLASS = {
   fact: 'fact',

@@ -8,7 +8,7 @@ import { createBulkLayer } from './bulk-layer.ts';
 import { setRendererOptions, styleNow } from './cytoscape-internals.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 import { passGate } from '../test-gates.ts';
-import { bundleLabel, bundledUnder } from './elements.ts';
+import { bundleLabel, bundledUnder, nodeLabel } from './elements.ts';
 import { VIEW_CLASS, VIEW_CLASSES } from './classes.ts';
 import type { ViewClass } from './classes.ts';
 import { LAYOUTS } from './layouts.ts';
@@ -379,8 +379,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     const id = String(el.data.id);
     const given = lastLabels.get(id);
     const members = el.data['members'] as string[] | undefined;
-    const relabelled = given === undefined ? undefined : bundleLabel(given, members?.length ?? 1);
-    const label = relabelled !== el.data['label'] ? relabelled : undefined;
+    const named =
+      given === undefined ? undefined : el.group === 'nodes' ? nodeLabel(given) : { label: bundleLabel(given, members?.length ?? 1) };
+    const label = named && named.label !== el.data['label'] ? named.label : undefined;
     const size = lastLens.sizes?.get(id);
     const colour = lastLens.colours?.get(id);
     if (label === undefined && size === undefined && colour === undefined) return el;
@@ -388,7 +389,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       ...el,
       data: {
         ...el.data,
-        ...(label !== undefined ? { label } : {}),
+        ...(label !== undefined ? { label, fullLabel: named?.fullLabel } : {}),
         ...(size !== undefined ? { lensSize: size } : {}),
         ...(colour !== undefined ? { lensColour: colour } : {}),
       },
@@ -439,9 +440,17 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       cy.batch(() => {
         cy.elements().forEach((el) => {
           const given = labels.get(el.id());
+          if (given === undefined) return;
+          if (el.group() === 'nodes') {
+            const { label, fullLabel } = nodeLabel(given);
+            if (el.data('label') !== label) el.data('label', label);
+            if (fullLabel === undefined) el.removeData('fullLabel');
+            else if (el.data('fullLabel') !== fullLabel) el.data('fullLabel', fullLabel);
+            return;
+          }
           const members = el.data('members') as string[] | undefined;
-          const label = given === undefined ? undefined : bundleLabel(given, members?.length ?? 1);
-          if (label !== undefined && el.data('label') !== label) el.data('label', label);
+          const label = bundleLabel(given, members?.length ?? 1);
+          if (el.data('label') !== label) el.data('label', label);
         });
       });
     },

@@ -1,7 +1,15 @@
 // The Cytoscape stylesheet: colours and shapes from entity types, modality as line style, view-state classes.
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_SIZE } from './elements.ts';
-import { CY_DRAWN_EDGE_CLASSES, EXPORT_OWN_LABELS, LABEL_CLASS, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
+import {
+  CY_DRAWN_EDGE_CLASSES,
+  EXPORT_OWN_LABELS,
+  LABEL_CLASS,
+  LABEL_FULL,
+  MODALITY_CLASS,
+  RELATION_CLASS,
+  VIEW_CLASS,
+} from './classes.ts';
 import { LINE_LOOK, type LineKind } from './line-looks.ts';
 
 /** A line and its arrow in the colour of its kind. */
@@ -181,6 +189,7 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
       style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -3 * k },
     },
     { selector: `.${LABEL_CLASS.hidden}`, style: { 'text-opacity': 0 } },
+    { selector: `node.${LABEL_FULL}[fullLabel]`, style: { label: 'data(fullLabel)', 'z-index': 30 } },
     // A picture being exported draws its own labels (placed so that none overlaps), so Cytoscape draws none.
     { selector: `.${EXPORT_OWN_LABELS}`, style: { label: '' } },
     { selector: 'node:active', style: { 'overlay-opacity': 0.1 } },
