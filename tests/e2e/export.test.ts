@@ -8,6 +8,7 @@ import type { Session } from './harness.ts';
 import { evalKg, shot, startSession, waitForGraph } from './harness.ts';
 import { jpegSize, pngSize } from './image-decode.ts';
 import { importGraph } from '../../src/lib/graph/formats/index.ts';
+import { xmlEscape } from '../../src/lib/view/export-decor.ts';
 
 let session: Session;
 let page: Page;
@@ -67,7 +68,7 @@ describe('image exports', () => {
       const labels = await evalKg<string[]>(page, "cy.nodes().filter(n => !n.hasClass('hidden')).map(n => n.data('label'))");
       const exported = scope === 'all' ? labels : [];
       for (const label of exported) {
-        for (const word of label.replace(/…$/, '').split(/\s+/).filter(Boolean)) expect(text).toContain(word.replace(/&/g, '&amp;'));
+        for (const word of label.replace(/…$/, '').split(/\s+/).filter(Boolean)) expect(text).toContain(xmlEscape(word));
       }
       expect(one.name).toMatch(/\.png$/);
       expect(svg.name).toMatch(/\.svg$/);
