@@ -22,7 +22,10 @@ export const SCREEN_FONT = { min: 11, max: 16 } as const;
 export function labelScaleFor(zoom: number, base: number): number {
   const onScreen = base * zoom;
   const wanted = onScreen < SCREEN_FONT.min ? SCREEN_FONT.min / onScreen : onScreen > SCREEN_FONT.max ? SCREEN_FONT.max / onScreen : 1;
-  const step = Math.round(Math.log2(wanted) * 4) / 4;
+  // Rounded away from 1, so the label is at least SCREEN_FONT.min (and a 9 px relation label stays above Cytoscape's
+  // 8 px cut-off) and at most SCREEN_FONT.max.
+  const quarters = Math.log2(wanted) * 4;
+  const step = (wanted > 1 ? Math.ceil(quarters) : Math.floor(quarters)) / 4;
   return Math.min(64, 2 ** step);
 }
 

@@ -118,3 +118,15 @@ describe('placeLabels', () => {
     );
   });
 });
+
+describe('labelScaleFor', () => {
+  it('keeps a 12 px label between 11 and 16 px on screen at any zoom, in quarter-octave steps', async () => {
+    const { labelScaleFor, SCREEN_FONT } = await import('./canvas-labels.ts');
+    for (const zoom of [0.05, 0.2, 0.5, 0.85, 0.92, 1, 1.5, 3, 6]) {
+      const onScreen = 12 * labelScaleFor(zoom, 12) * zoom;
+      expect(onScreen, `zoom ${zoom}`).toBeGreaterThanOrEqual(SCREEN_FONT.min - 1e-9);
+      expect(onScreen, `zoom ${zoom}`).toBeLessThanOrEqual(SCREEN_FONT.max + 1e-9);
+      expect(Math.log2(labelScaleFor(zoom, 12)) * 4).toBeCloseTo(Math.round(Math.log2(labelScaleFor(zoom, 12)) * 4));
+    }
+  });
+});
