@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.ts';
 import { benchInteractions, benchLoad } from './browser-benches.ts';
 import { benchBrowserImports } from './browser-import.ts';
+import { benchLabelPlacement } from './browser-labels.ts';
 import type { BrowserTargets } from './browser-page.ts';
 import { benchBundle } from './bundle-size.ts';
 import { benchDatabase } from './db-benches.ts';
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
       chromiumVersion = browser.version();
       await section(rows, 'load', () => benchLoad(browser, built, node));
       await section(rows, 'interactions', () => benchInteractions(browser, built, node));
+      await section(rows, 'label placement', () => benchLabelPlacement(browser, built, DATASETS, node));
       const files = DATASET_FILES.map((f) => join(DATASETS, f));
       await section(rows, 'import (browser)', () => benchBrowserImports(browser, built, files, node));
     } finally {

@@ -298,7 +298,7 @@ describe('the SVG composer with payload title, legend labels and sources', () =>
     const svg = composeSvg(graphSvg, 100, 50, decor, '#ffffff', 'en');
     const doc = parseStrict(svg, 'image/svg+xml');
     const { elements, attributes } = vocabulary(doc);
-    expect([...elements].sort()).toEqual(['line', 'rect', 'svg', 'text'].filter((e) => elements.has(e)));
+    expect([...elements].sort()).toEqual(['line', 'path', 'rect', 'svg', 'text'].filter((e) => elements.has(e)));
     expect([...attributes].filter((name) => /^on/i.test(name) || /href/i.test(name))).toEqual([]);
     const texts = Array.from(doc.getElementsByTagName('text'), (t) => t.textContent ?? '');
     expect(texts).toContain(HOSTILE_TITLE);

@@ -17,6 +17,7 @@ import type { Camera, Lang, PathQuery, UrlState } from './url-state.ts';
 import { DEFAULT_STATE, parseHash, toHash } from './url-state.ts';
 import type { SearchAnswer } from '../graph/answers.ts';
 import { serverPathParams } from './server-path.ts';
+import type { LabelMode } from '../view/canvas-labels.ts';
 
 export type PathAnswer = { kind: 'ok'; result: PathResult } | { kind: 'error'; message: string };
 
@@ -63,6 +64,8 @@ export class Explorer {
   statedOnly = $state(false);
   /** Leave out relations the source denies (shown by default, in their own style). */
   hideNegated = $state(false);
+  /** Which labels the canvas shows: placed without overlaps (auto), all, or only the selection's, a path's and the hovered. */
+  labels: LabelMode = $state('auto');
   /** Counts user focus actions, so the canvas can fit the new neighbourhood (links with a camera are left alone). */
   focusRequests = $state(0);
   /** The path form being edited (not yet a query): endpoints and options as flags. */
@@ -301,6 +304,7 @@ export class Explorer {
       hideUndated: this.hideUndated,
       statedOnly: this.statedOnly,
       hideNegated: this.hideNegated,
+      labels: this.labels === 'auto' ? undefined : this.labels,
     };
   }
 
@@ -333,6 +337,7 @@ export class Explorer {
     this.hideUndated = state.hideUndated ?? false;
     this.statedOnly = state.statedOnly ?? false;
     this.hideNegated = state.hideNegated ?? false;
+    this.labels = state.labels ?? 'auto';
     this.notices = notices;
   }
 

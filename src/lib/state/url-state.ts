@@ -3,6 +3,7 @@ import type { Modality } from '../graph/types.ts';
 import { MODALITIES } from '../graph/types.ts';
 import { DATE } from '../graph/text-checks.ts';
 import { PATH_FLAGS } from '../graph/paths/path-flags.ts';
+import type { LabelMode } from '../view/canvas-labels.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -49,6 +50,8 @@ export interface UrlState {
   statedOnly?: boolean | undefined;
   /** Leave out relations the source denies. */
   hideNegated?: boolean | undefined;
+  /** Which labels the canvas shows (`auto` when absent: placed without overlaps). */
+  labels?: Exclude<LabelMode, 'auto'> | undefined;
 }
 
 export const DEFAULT_STATE: UrlState = {
@@ -188,6 +191,10 @@ export function parseHash(hash: string): ParseResult {
         if (value === 'hide') state.hideNegated = true;
         else notices.push('Ignored an invalid filter for denied relations in the link.');
         break;
+      case 'lb':
+        if (value === 'all' || value === 'none') state.labels = value;
+        else notices.push('Ignored an invalid label setting in the link.');
+        break;
       case 'data':
         if (DATASET.test(value)) state.dataset = value;
         break;
@@ -277,6 +284,7 @@ function serialise(state: UrlState): string {
   if (state.asOf && state.hideUndated) parts.push('undated=hide');
   if (state.statedOnly) parts.push('basis=stated');
   if (state.hideNegated) parts.push('neg=hide');
+  if (state.labels) parts.push(`lb=${state.labels}`);
   if (state.path) {
     parts.push(`from=${enc(state.path.from)}`, `to=${enc(state.path.to)}`);
     for (const key of PATH_OPTION_KEYS) {

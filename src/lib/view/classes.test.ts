@@ -1,9 +1,17 @@
 // The class vocabulary is closed: the stylesheet selects only classes that classes.ts names.
 import { describe, expect, it } from 'vitest';
-import { EXPORTED, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
+import { EXPORT_OWN_LABELS, EXPORTED, LABEL_CLASSES, LABEL_FULL, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
 import { stylesheet } from './style.ts';
 
-const KNOWN = new Set<string>([...Object.values(VIEW_CLASS), ...Object.values(MODALITY_CLASS), ...Object.values(RELATION_CLASS), EXPORTED]);
+const KNOWN = new Set<string>([
+  ...Object.values(VIEW_CLASS),
+  ...Object.values(MODALITY_CLASS),
+  ...Object.values(RELATION_CLASS),
+  ...LABEL_CLASSES,
+  EXPORTED,
+  EXPORT_OWN_LABELS,
+  LABEL_FULL,
+]);
 
 describe('classes', () => {
   it('names every class a stylesheet rule selects', () => {

@@ -21,6 +21,21 @@ export const VIEW_CLASS = {
 export type ViewClass = (typeof VIEW_CLASS)[keyof typeof VIEW_CLASS];
 export const VIEW_CLASSES: readonly ViewClass[] = Object.values(VIEW_CLASS);
 
+/**
+ * Where a label goes, set by the canvas's label placement (canvas-labels.ts): hidden (it would cover another label or
+ * a node), or on a side other than the default below. At most one of these is on an element.
+ */
+export const LABEL_CLASS = {
+  hidden: 'label-hidden',
+  above: 'label-above',
+  right: 'label-right',
+  left: 'label-left',
+} as const;
+export const LABEL_CLASSES: readonly string[] = Object.values(LABEL_CLASS);
+
+/** On the hovered node: its name whole where the canvas cuts it with "…" (data `fullLabel`). */
+export const LABEL_FULL = 'label-full';
+
 /** A relation's modality, as a class on its edge. */
 export const MODALITY_CLASS = {
   fact: 'fact',
@@ -59,6 +74,9 @@ export const OWN_LINE_CLASSES = [
  * not, so the picture is Cytoscape's alone.
  */
 export const EXPORTED = 'exported';
+
+/** Set on every element while a picture is drawn: the picture draws its own labels over the graph (export-labels.ts). */
+export const EXPORT_OWN_LABELS = 'export-own-labels';
 
 /** View classes cleared while a picture is exported: it shows the chosen scope plainly (a path is kept on request). */
 export const EXPORT_CLEARED: readonly ViewClass[] = [

@@ -8,7 +8,7 @@ import { createBulkLayer } from './bulk-layer.ts';
 import { setRendererOptions, styleNow } from './cytoscape-internals.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
 import { passGate } from '../test-gates.ts';
-import { bundleLabel, bundledUnder } from './elements.ts';
+import { bundleLabel, bundledUnder, nodeLabel } from './elements.ts';
 import { VIEW_CLASS, VIEW_CLASSES } from './classes.ts';
 import type { ViewClass } from './classes.ts';
 import { LAYOUTS } from './layouts.ts';
@@ -16,6 +16,8 @@ import type { LayoutRun } from './layout-runner.ts';
 import type { ImageExportOptions } from './export-image.ts';
 import type { Selection } from '../graph/subgraph.ts';
 import type { CompiledGraph } from '../graph/types.ts';
+import { labelScaleFor, placeCanvasLabels, renderedLabelBoxes } from './canvas-labels.ts';
+import type { LabelMode } from './canvas-labels.ts';
 
 /** Display state for the canvas, applied as classes in one batch. Ids not in `visible` are hidden. */
 export interface CanvasState {
@@ -86,6 +88,8 @@ export interface CanvasHandle {
   layoutInWorker(incremental: boolean, onDraft?: () => void): Promise<LayoutRun>;
   /** Pictures `subset` as drawn on the canvas (see export-image); the exporter is loaded on first use. */
   exportImage(subset: CompiledGraph, selection: Selection, options: ImageExportOptions): Promise<Blob>;
+  /** Which labels show: placed without overlaps (auto), all, or only the selection's, a path's and the hovered (none). */
+  setLabelMode(mode: LabelMode): void;
   /** Puts the Cytoscape instance and `extra` on `window.__kg`, for the e2e tests to inspect. */
   exposeForTests(extra: Record<string, unknown>): void;
   destroy(): void;
@@ -241,6 +245,31 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     setRendererOptions(cy, rendererOptions(elements.length, style));
   }
   bulkLayer.setEnabled(Boolean(style.bulk));
+  // Labels: placed after a layout, a camera move or a change of state (canvas-labels.ts), never per frame.
+  let labelScale = 1;
+  let labelMode: LabelMode = 'auto';
+  let hovered: string | undefined;
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A placement is scheduled and has not run yet (tests wait for this to be false). */
+  let labelsPending = false;
+  /** Scales label fonts for the zoom (restyling only when the step changes), then places the labels. */
+  function placeLabelsNow(): void {
+    labelsPending = false;
+    if (destroyed) return;
+    // A large graph's label sizes follow degree (6–28 px): scaled so the better connected two fifths or so are readable.
+    const scale = labelScaleFor(cy.zoom(), style.maxDegree ? 20 : 12);
+    if (scale !== labelScale) {
+      labelScale = scale;
+      cy.style(stylesheet({ ...style, labelScale }));
+    }
+    placeCanvasLabels(cy, { mode: labelMode, hovered, labelScale });
+  }
+  const scheduleLabels = (delay = 30): void => {
+    clearTimeout(labelTimer);
+    labelsPending = true;
+    labelTimer = setTimeout(placeLabelsNow, delay);
+  };
+  cy.on('layoutstop dragfree', () => scheduleLabels());
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
   fitToPositions(cy);
@@ -266,16 +295,26 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     else events.onTapBackground();
   });
   cy.on('taphold', 'node', (e: EventObject) => events.onDoubleTapNode(e.target.id() as string));
-  cy.on('mouseover', 'node', (e: EventObject) => events.onHoverNode(e.target.id() as string));
-  cy.on('mouseout', 'node', () => events.onHoverNode(undefined));
+  cy.on('mouseover', 'node', (e: EventObject) => {
+    hovered = e.target.id() as string;
+    events.onHoverNode(hovered);
+  });
+  cy.on('mouseout', 'node', () => {
+    hovered = undefined;
+    events.onHoverNode(undefined);
+  });
   // A pointer that jumps off the canvas (onto the side panel, say) gets no Cytoscape mouseout: leaving the canvas
   // ends any hover, so the emphasis goes back to the selection's.
-  const leave = (): void => events.onHoverNode(undefined);
+  const leave = (): void => {
+    hovered = undefined;
+    events.onHoverNode(undefined);
+  };
   container.addEventListener('mouseleave', leave);
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
     viewportTimer = setTimeout(() => events.onViewport({ zoom: cy.zoom(), ...cy.pan() }), 250);
+    scheduleLabels(150);
   });
 
   let destroyed = false;
@@ -340,8 +379,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     const id = String(el.data.id);
     const given = lastLabels.get(id);
     const members = el.data['members'] as string[] | undefined;
-    const relabelled = given === undefined ? undefined : bundleLabel(given, members?.length ?? 1);
-    const label = relabelled !== el.data['label'] ? relabelled : undefined;
+    const named =
+      given === undefined ? undefined : el.group === 'nodes' ? nodeLabel(given) : { label: bundleLabel(given, members?.length ?? 1) };
+    const label = named && named.label !== el.data['label'] ? named.label : undefined;
     const size = lastLens.sizes?.get(id);
     const colour = lastLens.colours?.get(id);
     if (label === undefined && size === undefined && colour === undefined) return el;
@@ -349,7 +389,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       ...el,
       data: {
         ...el.data,
-        ...(label !== undefined ? { label } : {}),
+        ...(label !== undefined ? { label, fullLabel: named?.fullLabel } : {}),
         ...(size !== undefined ? { lensSize: size } : {}),
         ...(colour !== undefined ? { lensColour: colour } : {}),
       },
@@ -367,11 +407,11 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       drawnAs = bundledUnder(next);
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
-      const style = sizeStyle(next, layerDraws);
+      style = sizeStyle(next, layerDraws);
       cy.batch(() => {
         cy.elements().remove();
         cy.add(first);
-        cy.style(stylesheet(style));
+        cy.style(stylesheet({ ...style, labelScale }));
       });
       // A chunked graph's first chunk is styled now rather than in its first frame, as the later chunks are.
       if (chunked) styleNow(cy.elements());
@@ -382,6 +422,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       // Benchmarks read the time from choosing a file to the new graph drawn from this mark, and to all of it drawn.
       cy.one('render', () => performance.mark('kg:graph-replaced'));
       stream = chunked ? streamRest(next, FIRST_CHUNK) : finished();
+      void stream.done.then(() => scheduleLabels());
       return stream.done;
     },
     settled: () => stream.done,
@@ -395,12 +436,21 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     },
     relabel(labels) {
       lastLabels = labels;
+      scheduleLabels();
       cy.batch(() => {
         cy.elements().forEach((el) => {
           const given = labels.get(el.id());
+          if (given === undefined) return;
+          if (el.group() === 'nodes') {
+            const { label, fullLabel } = nodeLabel(given);
+            if (el.data('label') !== label) el.data('label', label);
+            if (fullLabel === undefined) el.removeData('fullLabel');
+            else if (el.data('fullLabel') !== fullLabel) el.data('fullLabel', fullLabel);
+            return;
+          }
           const members = el.data('members') as string[] | undefined;
-          const label = given === undefined ? undefined : bundleLabel(given, members?.length ?? 1);
-          if (label !== undefined && el.data('label') !== label) el.data('label', label);
+          const label = bundleLabel(given, members?.length ?? 1);
+          if (el.data('label') !== label) el.data('label', label);
         });
       });
     },
@@ -448,9 +498,11 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
         }
       });
       applied = next;
+      scheduleLabels();
     },
     setLens(lens) {
       lastLens = lens;
+      scheduleLabels();
       cy.batch(() => {
         cy.nodes().forEach((n) => {
           const size = lens.sizes?.get(n.id());
@@ -503,14 +555,29 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       const { exportImage } = await import('./export-image.ts');
       return exportImage(cy, subset, selection, options);
     },
+    setLabelMode(mode) {
+      labelMode = mode;
+      scheduleLabels(0);
+    },
     exposeForTests(extra) {
-      (window as unknown as { __kg?: unknown }).__kg = { cy, ...extra };
+      (window as unknown as { __kg?: unknown }).__kg = {
+        cy,
+        // Visible labels' boxes on screen (canvas e2e), and the label placement run at once (bench).
+        labelBoxes: () => renderedLabelBoxes(cy),
+        labelsPending: () => labelsPending,
+        placeLabels: () => {
+          clearTimeout(labelTimer);
+          placeLabelsNow();
+        },
+        ...extra,
+      };
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       stream.cancel();
       clearTimeout(viewportTimer);
+      clearTimeout(labelTimer);
       container.removeEventListener('mouseleave', leave);
       bulkLayer.destroy();
       cy.destroy();

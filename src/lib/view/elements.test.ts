@@ -1,7 +1,7 @@
 // Element definitions for the canvas: the quick grid for graphs without positions, and spreading dense file layouts.
 import { describe, expect, it } from 'vitest';
 import type { ElementDefinition } from 'cytoscape';
-import { MIN_SPACING, placeOnGrid, spreadPositions } from './elements.ts';
+import { MIN_SPACING, nodeLabel, placeOnGrid, spreadPositions } from './elements.ts';
 import { chunkEnd, nextChunkSize } from './cy.ts';
 
 const node = (id: string, position?: { x: number; y: number }): ElementDefinition => ({
@@ -98,5 +98,15 @@ describe('chunkEnd', () => {
   it('stops at the end', () => {
     expect(chunkEnd(all, 10, 100, true)).toBe(12);
     expect(chunkEnd(all, 12, 100, true)).toBe(12);
+  });
+});
+
+describe('nodeLabel', () => {
+  it('cuts a long name for the canvas and keeps it whole for hover; a short name is left alone', () => {
+    const long = 'Engineer who rebutted Dario Amodei on export controls';
+    const cut = nodeLabel(long);
+    expect(cut.label.endsWith('…')).toBe(true);
+    expect(cut.fullLabel).toBe(long);
+    expect(nodeLabel('DeepSeek')).toEqual({ label: 'DeepSeek' });
   });
 });

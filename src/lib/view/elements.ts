@@ -60,7 +60,7 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
       group: 'nodes',
       data: {
         id: e.id,
-        label: truncate(entityName(e, lang)),
+        ...nodeLabel(entityName(e, lang)),
         type: e.type,
         color: fileColor(e) ?? type?.color ?? '#6b7280',
         shape: type?.shape ?? 'ellipse',
@@ -98,12 +98,21 @@ export function toElements(graph: CompiledGraph, lang: Lang): ElementDefinition[
 }
 
 /**
- * Every element's label in `lang`, by id: what a language switch relabels in place (a bundle's count is added by the
- * canvas, as `elements` adds it).
+ * A node's label data from its name: `label` cut with "…" past MAX_LABEL, and the whole name as `fullLabel` when it
+ * was cut (shown while the node is hovered).
+ */
+export function nodeLabel(name: string): { label: string; fullLabel?: string } {
+  const label = truncate(name);
+  return label === name ? { label } : { label, fullLabel: name };
+}
+
+/**
+ * Every element's label in `lang`, by id, entities' names whole: what a language switch relabels in place (the
+ * canvas cuts long names with `nodeLabel` and adds a bundle's count, as `elements` does).
  */
 export function labelsFor(graph: CompiledGraph, lang: Lang): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const e of graph.entities) labels.set(e.id, truncate(entityName(e, lang)));
+  for (const e of graph.entities) labels.set(e.id, entityName(e, lang));
   const types = new Map(graph.relationTypes.map((rt) => [rt.id, rt.label[lang] || rt.label.en]));
   for (const r of graph.relations) labels.set(r.id, fidelityLabel(types.get(r.type) ?? r.type, r));
   return labels;

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
 import type { CompiledGraph } from '../graph/types.ts';
-import { buildDecor, composeSvg, wrap, xmlEscape } from './export-decor.ts';
+import { buildDecor, composeSvg, decorLayout, legendGrid, swatchPath, wrap, xmlEscape } from './export-decor.ts';
+import { labelWidth } from './elements.ts';
+import { shapePath } from './node-shapes.ts';
 
 const graph: CompiledGraph = {
   format: 'kg-compiled',
@@ -60,5 +62,53 @@ describe('xmlEscape and wrap', () => {
     const lines = wrap('word '.repeat(100), 200);
     expect(lines.length).toBeGreaterThan(3);
     expect(lines.join(' ').split(/\s+/).filter(Boolean)).toHaveLength(100);
+  });
+});
+
+describe('legend grid', () => {
+  const types = [
+    ['company', 'Company', 'round-rectangle'],
+    ['regulator', 'Regulator or government body', 'octagon'],
+    ['organization', 'Organization or alliance', 'pentagon'],
+    ['country', 'Country or region', 'star'],
+    ['policy', 'A policy or document with a very long name that cannot fit one column', 'triangle'],
+  ] as const;
+  const wide: CompiledGraph = {
+    ...graph,
+    entityTypes: types.map(([id, en, shape]) => ({ id, label: { en, zh: en }, color: '#123456', shape })),
+  };
+
+  it('keeps every item inside its column, wrapping what is too wide, at any picture width', () => {
+    for (const width of [480, 640, 900, 1400]) {
+      const decor = buildDecor(wide, { legend: true, sources: false, lang: 'en' }, width);
+      const layout = decorLayout(decor, width, 100);
+      const grid = legendGrid(decor.legend, width);
+      for (const { textX, x, lines } of layout.legend) {
+        for (const line of lines) expect(textX + labelWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(x + grid.colWidth);
+      }
+      // Rows never overlap: a row of wrapped items is as tall as its lines.
+      const ys = layout.legend.map((l) => ({ top: l.y, bottom: l.y + (l.lines.length - 1) * 18 }));
+      const rows = [...new Set(ys.map((y) => y.top))].sort((a, b) => a - b);
+      for (let i = 1; i < rows.length; i++) {
+        const previousBottom = Math.max(...ys.filter((y) => y.top === rows[i - 1]).map((y) => y.bottom));
+        expect(rows[i]! - previousBottom).toBeGreaterThanOrEqual(18);
+      }
+      expect(decor.bottom).toBeGreaterThanOrEqual(grid.height);
+    }
+  });
+
+  it('draws each entity type’s swatch in its own shape', () => {
+    const decor = buildDecor(wide, { legend: true, sources: false, lang: 'en' }, 900);
+    const paths = decorLayout(decor, 900, 100)
+      .legend.filter((l) => l.item.kind === 'entity')
+      .map((l) => swatchPath(l.item, l.swatch));
+    expect(new Set(paths).size).toBe(types.length);
+    // A star has ten corners, an octagon eight, a triangle three; a rounded rectangle has arcs.
+    const corners = (d: string): number => (d.match(/[ML] /g) ?? []).length;
+    expect(corners(paths[3]!)).toBe(10);
+    expect(corners(paths[1]!)).toBe(8);
+    expect(corners(paths[4]!)).toBe(3);
+    expect(paths[0]).toMatch(/ A /);
+    expect(shapePath('no-such-shape', 0, 0, 10)).toBe(shapePath('ellipse', 0, 0, 10));
   });
 });

@@ -4,6 +4,7 @@ import type { CompiledGraph } from '../graph/types.ts';
 import type { Lang } from './elements.ts';
 import { labelWidth } from './elements.ts';
 import { LINE_KINDS, LINE_LOOK, type LineKind } from './line-looks.ts';
+import { shapePath } from './node-shapes.ts';
 
 export interface DecorOptions {
   title?: string | undefined;
@@ -32,7 +33,9 @@ export interface Decor {
   bottom: number;
 }
 
-const LINE = 18;
+/** One line of the legend and the sources list. */
+export const LEGEND_LINE = 18;
+const LINE = LEGEND_LINE;
 const PAD = 16;
 export const DECOR_FONT = 'system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
@@ -64,9 +67,44 @@ export function wrap(text: string, maxWidth: number): string[] {
   return lines;
 }
 
+/** A legend swatch's side, and where its text starts after an entity's swatch or a line's sample. */
+export const SWATCH = 14;
+const TEXT_AFTER = { entity: SWATCH + 6, line: 28 } as const;
+/** Room kept between a legend item's text and the next column. */
+const COLUMN_GAP = 14;
+const MIN_COLUMN = 190;
+
+/** Estimated width of legend text at 12 px (a little generous: `labelWidth` counts Latin letters at 7 px). */
+const legendTextWidth = (text: string): number => labelWidth(text);
+
+/**
+ * The legend as a grid that never overlaps: columns as wide as the widest item needs (up to the picture's width), and
+ * an item still too wide for its column wrapped onto more lines, its row made taller to hold them.
+ */
+export function legendGrid(legend: readonly LegendItem[], width: number) {
+  const room = Math.max(1, width - 2 * PAD);
+  const widest = Math.max(0, ...legend.map((item) => TEXT_AFTER[item.kind] + legendTextWidth(item.label) + COLUMN_GAP));
+  const columns = Math.max(1, Math.min(legend.length || 1, Math.floor(room / Math.min(room, Math.max(MIN_COLUMN, widest)))));
+  const colWidth = room / columns;
+  const items = legend.map((item, i) => {
+    const textRoom = colWidth - TEXT_AFTER[item.kind] - COLUMN_GAP;
+    const lines = legendTextWidth(item.label) <= textRoom ? [item.label] : wrap(item.label, textRoom * (11 / 12));
+    return { item, column: i % columns, row: Math.floor(i / columns), lines };
+  });
+  const rowLines: number[] = [];
+  for (const it of items) rowLines[it.row] = Math.max(rowLines[it.row] ?? 1, it.lines.length);
+  const rowTop: number[] = [];
+  let y = 0;
+  for (const lines of rowLines) {
+    rowTop.push(y);
+    y += lines * LINE;
+  }
+  return { columns, colWidth, items, rowTop, height: y };
+}
+
 /** Legend items per row when laid out under a picture of the given width. */
-export function legendColumns(width: number): number {
-  return Math.max(1, Math.floor((width - 2 * PAD) / 190));
+export function legendColumns(width: number, legend: readonly LegendItem[] = []): number {
+  return legendGrid(legend, width).columns;
 }
 
 /** Builds the decoration for an exported subgraph: only the types and modalities it contains, only the sources it cites. */
@@ -90,7 +128,7 @@ export function buildDecor(graph: CompiledGraph, options: DecorOptions, width: n
         ),
       )
     : [];
-  const legendRows = legend.length ? Math.ceil(legend.length / legendColumns(width)) : 0;
+  const legendHeight = legend.length ? legendGrid(legend, width).height : 0;
   const sourceLines = sources.length ? sources.length + 1 : 0;
   return {
     title: options.title,
@@ -98,25 +136,31 @@ export function buildDecor(graph: CompiledGraph, options: DecorOptions, width: n
     sources,
     sourcesHeading: options.lang === 'zh' ? '来源' : 'Sources',
     top: options.title ? 2 * PAD + 8 : 0,
-    bottom: legendRows || sourceLines ? PAD + legendRows * LINE + (sourceLines ? 6 + sourceLines * (LINE - 2) : 0) + PAD / 2 : 0,
+    bottom: legendHeight || sourceLines ? PAD + legendHeight + (sourceLines ? 6 + sourceLines * (LINE - 2) : 0) + PAD / 2 : 0,
   };
 }
 
-/** Positions of legend items and source lines under a graph of `graphHeight`, for both painters. */
+/**
+ * Positions of legend items and source lines under a graph of `graphHeight`, for both painters: each legend item's
+ * baseline (x, y) of its first line, its lines, and (entities) its swatch's centre.
+ */
 export function decorLayout(decor: Decor, width: number, graphHeight: number) {
-  const columns = legendColumns(width);
-  const colWidth = (width - 2 * PAD) / columns;
+  const grid = legendGrid(decor.legend, width);
   const legendTop = decor.top + graphHeight + PAD;
-  const legend = decor.legend.map((item, i) => ({
-    item,
-    x: PAD + (i % columns) * colWidth,
-    y: legendTop + Math.floor(i / columns) * LINE,
-  }));
-  const rows = decor.legend.length ? Math.ceil(decor.legend.length / columns) : 0;
-  const sourcesTop = legendTop + rows * LINE + 6;
+  const legend = grid.items.map(({ item, column, row, lines }) => {
+    const x = PAD + column * grid.colWidth;
+    const y = legendTop + grid.rowTop[row]!;
+    return { item, x, y, lines, textX: x + TEXT_AFTER[item.kind], swatch: { cx: x + SWATCH / 2, cy: y - 4, size: SWATCH } };
+  });
+  const sourcesTop = legendTop + (decor.legend.length ? grid.height : 0) + 6;
   const heading = decor.sources.length ? { x: PAD, y: sourcesTop } : undefined;
   const sources = decor.sources.map((text, i) => ({ text, x: PAD, y: sourcesTop + (i + 1) * (LINE - 2) }));
   return { title: decor.title ? { x: PAD, y: PAD + 14 } : undefined, legend, heading, sources };
+}
+
+/** An entity type's legend swatch: its shape as SVG path data, centred at (cx, cy). */
+export function swatchPath(item: LegendItem, swatch: { cx: number; cy: number; size: number }): string {
+  return shapePath(item.shape ?? 'ellipse', swatch.cx, swatch.cy, swatch.size);
 }
 
 /** Escapes text for XML content and attribute values, and drops characters XML cannot carry. */
@@ -141,12 +185,13 @@ export function composeSvg(
   decor: Decor,
   background: string | undefined,
   lang: Lang,
+  placed: { width?: number; graphX?: number; graphY?: number; overlay?: string } = {},
 ): string {
-  const width = Math.max(graphWidth, 480);
+  const width = placed.width ?? Math.max(graphWidth, 480);
   const height = decor.top + graphHeight + decor.bottom;
   const layout = decorLayout(decor, width, graphHeight);
   const inner = graphSvg.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/i, '');
-  const nested = inner.replace(/^<svg\b/, `<svg x="${(width - graphWidth) / 2}" y="${decor.top}"`);
+  const nested = inner.replace(/^<svg\b/, `<svg x="${placed.graphX ?? (width - graphWidth) / 2}" y="${placed.graphY ?? decor.top}"`);
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlEscape(DECOR_FONT)}" xml:lang="${lang === 'zh' ? 'zh-Hans' : 'en'}">`,
@@ -157,17 +202,18 @@ export function composeSvg(
       `<text x="${layout.title.x}" y="${layout.title.y}" font-size="18" font-weight="bold" fill="#111827">${xmlEscape(decor.title ?? '')}</text>`,
     );
   parts.push(nested);
-  for (const { item, x, y } of layout.legend) {
+  if (placed.overlay) parts.push(placed.overlay);
+  for (const { item, x, y, lines, textX, swatch } of layout.legend) {
     if (item.kind === 'entity')
       parts.push(
-        `<rect x="${x}" y="${y - 10}" width="12" height="12" rx="${item.shape === 'ellipse' ? 6 : 2}" fill="${xmlEscape(item.color)}"/>`,
+        `<path d="${swatchPath(item, swatch)}" fill="${xmlEscape(item.color)}" data-shape="${xmlEscape(item.shape ?? 'ellipse')}" data-x="${swatch.cx}" data-y="${swatch.cy}" data-size="${swatch.size}"/>`,
       );
     else {
       const dash = item.dash?.length ? ` stroke-dasharray="${item.dash.join(' ')}"` : '';
       parts.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 22}" y2="${y - 4}" stroke="${xmlEscape(item.color)}" stroke-width="2"${dash}/>`);
     }
-    parts.push(
-      `<text x="${x + (item.kind === 'entity' ? 18 : 28)}" y="${y}" font-size="12" fill="#1f2937">${xmlEscape(item.label)}</text>`,
+    lines.forEach((line, i) =>
+      parts.push(`<text x="${textX}" y="${y + i * LINE}" font-size="12" fill="#1f2937">${xmlEscape(line)}</text>`),
     );
   }
   if (layout.heading)

@@ -1,7 +1,15 @@
 // The Cytoscape stylesheet: colours and shapes from entity types, modality as line style, view-state classes.
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_SIZE } from './elements.ts';
-import { CY_DRAWN_EDGE_CLASSES, MODALITY_CLASS, RELATION_CLASS, VIEW_CLASS } from './classes.ts';
+import {
+  CY_DRAWN_EDGE_CLASSES,
+  EXPORT_OWN_LABELS,
+  LABEL_CLASS,
+  LABEL_FULL,
+  MODALITY_CLASS,
+  RELATION_CLASS,
+  VIEW_CLASS,
+} from './classes.ts';
 import { LINE_LOOK, type LineKind } from './line-looks.ts';
 
 /** A line and its arrow in the colour of its kind. */
@@ -25,9 +33,21 @@ export interface StyleOptions {
   bulk: boolean;
   /** Background colour the labels are outlined against. */
   background: string;
+  /**
+   * Label font sizes are multiplied by this, so that labels keep a readable size on screen whatever the zoom
+   * (canvas-labels.ts `labelScaleFor`; 1 in pictures).
+   */
+  labelScale: number;
 }
 
-const DEFAULTS: StyleOptions = { edgeLabels: true, background: '#ffffff', maxDegree: undefined, fastEdges: false, bulk: false };
+const DEFAULTS: StyleOptions = {
+  edgeLabels: true,
+  background: '#ffffff',
+  maxDegree: undefined,
+  fastEdges: false,
+  bulk: false,
+  labelScale: 1,
+};
 
 /** How a plain edge looks with `fastEdges`, whether Cytoscape or the bulk layer draws it. */
 export const BULK_EDGE_STYLE = { width: 1, colour: '#94a3b8', opacity: 0.5, undatedOpacity: 0.4 } as const;
@@ -41,8 +61,9 @@ export function styleForSize(nodes: number, edges: number, maxDegree: number): P
 export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson {
   const o = { ...DEFAULTS, ...options };
   // How an edge's label is set, wherever a label is shown (all edges of a small graph, a selection's relations).
+  const k = o.labelScale;
   const edgeText = {
-    'font-size': 9,
+    'font-size': 9 * k,
     color: '#475569',
     'text-rotation': 'autorotate',
     'text-outline-color': o.background,
@@ -58,12 +79,12 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
         width: NODE_SIZE,
         height: NODE_SIZE,
         label: 'data(label)',
-        'font-size': 12,
+        'font-size': 12 * k,
         'font-family': 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
         color: '#1f2937',
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 3,
+        'text-margin-y': 3 * k,
         'text-outline-color': o.background,
         'text-outline-width': 2,
         'border-width': 1.5,
@@ -71,7 +92,7 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
         'min-zoomed-font-size': o.maxDegree ? 11 : 6,
         ...(o.maxDegree
           ? {
-              'font-size': `mapData(degree, 0, ${o.maxDegree}, 6, 28)`,
+              'font-size': `mapData(degree, 0, ${o.maxDegree}, ${6 * k}, ${28 * k})`,
               width: `mapData(degree, 0, ${o.maxDegree}, 8, 40)`,
               height: `mapData(degree, 0, ${o.maxDegree}, 8, 40)`,
               'border-width': 0,
@@ -157,6 +178,20 @@ export function stylesheet(options: Partial<StyleOptions> = {}): StylesheetJson 
       style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', 'z-index': 20, opacity: 1 },
     },
     { selector: `.${VIEW_CLASS.hidden}`, style: { display: 'none' } },
+    // Where the canvas's label placement puts a label (canvas-labels.ts); below is the default.
+    { selector: `node.${LABEL_CLASS.above}`, style: { 'text-valign': 'top', 'text-margin-y': -3 * k } },
+    {
+      selector: `node.${LABEL_CLASS.right}`,
+      style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 3 * k },
+    },
+    {
+      selector: `node.${LABEL_CLASS.left}`,
+      style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -3 * k },
+    },
+    { selector: `.${LABEL_CLASS.hidden}`, style: { 'text-opacity': 0 } },
+    { selector: `node.${LABEL_FULL}[fullLabel]`, style: { label: 'data(fullLabel)', 'z-index': 30 } },
+    // A picture being exported draws its own labels (placed so that none overlaps), so Cytoscape draws none.
+    { selector: `.${EXPORT_OWN_LABELS}`, style: { label: '' } },
     { selector: 'node:active', style: { 'overlay-opacity': 0.1 } },
   ];
 }
