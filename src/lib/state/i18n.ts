@@ -195,6 +195,11 @@ const TEXT = {
   pathIgnoreFilters: { en: 'Ignore the view’s filters', zh: '忽略当前筛选' },
   pathResults: { en: 'Path results', zh: '路径结果' },
   pathHighlightAll: { en: 'Highlight all', zh: '全部高亮' },
+  pathLayout: { en: 'Lay out left to right', zh: '从左到右排列' },
+  pathLayoutHint: {
+    en: 'Lays the highlighted path out left to right and hides the rest; press again to put everything back',
+    zh: '将高亮路径从左到右排列并隐藏其余部分；再按一次恢复原样',
+  },
   pathCopyMarkdown: { en: 'Copy as Markdown with citations', zh: '复制 Markdown（含引用）' },
   pathDownloadCard: { en: 'Download path card', zh: '下载路径卡片' },
   pathCopied: { en: 'Copied', zh: '已复制' },

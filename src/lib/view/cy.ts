@@ -7,6 +7,8 @@ import { hasRealGpu } from './gpu.ts';
 import { createBulkLayer } from './bulk-layer.ts';
 import { setRendererOptions, styleNow } from './cytoscape-internals.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
+import { firstViewport, shapeForCanvas } from './first-view.ts';
+import { createPathLayout } from './path-layout-mode.ts';
 import { passGate } from '../test-gates.ts';
 import { bundleLabel, bundledUnder } from './elements.ts';
 import { VIEW_CLASS, VIEW_CLASSES } from './classes.ts';
@@ -72,6 +74,16 @@ export interface CanvasHandle {
   setLens(lens: CanvasLens): void;
   center(id: string): void;
   fit(ids?: ReadonlySet<string>): void;
+  /**
+   * The first view again: the graph's first positions (as shaped for this canvas) and the camera that shows all of
+   * it, labels included (first-view.ts). Call once the default view's classes are applied.
+   */
+  resetView(): void;
+  /**
+   * Lays the given paths (entity ids in reading order) out left to right, one lane each, animated (path-layout.ts);
+   * undefined puts every entity back where it was and restores the camera.
+   */
+  setPathLayout(paths: readonly (readonly string[])[] | undefined): void;
   setCamera(camera: { zoom: number; x: number; y: number }): void;
   /** Zooms by `factor` about the middle of the canvas, animated. */
   zoomBy(factor: number): void;
@@ -99,6 +111,12 @@ interface Stream {
 }
 
 const finished = (): Stream => ({ done: Promise.resolve(), cancel: () => {} });
+
+function positionsById(elements: ElementDefinition[]): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const el of elements) if (el.position) positions.set(String(el.data.id), { ...el.position });
+  return positions;
+}
 
 function positionsOf(elements: ElementDefinition[]): { x: number; y: number }[] {
   const positions: { x: number; y: number }[] = [];
@@ -184,19 +202,6 @@ export function chunkEnd(elements: readonly ElementDefinition[], from: number, s
  */
 const LARGE_PIXEL_RATIO = 1.01;
 
-/** Below this zoom a 12 px label is under 10 px on screen. */
-const READABLE_ZOOM = 0.85;
-
-/**
- * A small graph opens at a zoom where labels can be read, centred on the middle of the graph, rather than squeezed
- * to fit; "Fit" shows everything. Large graphs open fitted (their labels come and go with zoom anyway).
- */
-function readableStart(cy: Core): void {
-  if (cy.nodes().length > 300 || cy.zoom() >= READABLE_ZOOM) return;
-  cy.zoom(READABLE_ZOOM);
-  cy.center();
-}
-
 /**
  * Renderer options for a graph of `count` elements: large graphs are drawn at about 1×, and their edges hidden while
  * panning and zooming unless the bulk layer draws them (then Cytoscape draws only the few set apart, a path say, which
@@ -209,6 +214,8 @@ function rendererOptions(count: number, style: Partial<StyleOptions>): { hideEdg
 
 /** Creates the canvas in `container`. `destroy` is idempotent. */
 export function createCanvas(container: HTMLElement, elements: ElementDefinition[], events: CanvasEvents): CanvasHandle {
+  // A layout far from the canvas's proportions is shaped to them first (a phone held upright).
+  shapeForCanvas(elements, container.clientWidth, container.clientHeight);
   // WebGL only on a real GPU: under software GL (headless, VMs) it is far slower than the canvas renderer.
   const webgl = hasRealGpu();
   // The bulk layer needs a Cytoscape to check (`available`), so the first graph is styled for it if WebGL is off, and
@@ -243,8 +250,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   bulkLayer.setEnabled(Boolean(style.bulk));
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
-  fitToPositions(cy);
-  readableStart(cy);
+  /** Where the graph's entities stood when it was first shown (what "Reset view" restores). */
+  let firstPositions = positionsById(elements);
+  cy.viewport(firstViewport(cy));
+  const pathLayout = createPathLayout(cy);
   // The benchmark (and anyone profiling) reads the time to the first drawn frame from this mark.
   cy.one('render', () => performance.mark('kg:drawn'));
 
@@ -365,6 +374,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       lastLens = {};
       lastLabels = new Map();
       drawnAs = bundledUnder(next);
+      pathLayout.forget();
+      if (fit) shapeForCanvas(next, cy.width(), cy.height());
+      firstPositions = positionsById(next);
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
       const style = sizeStyle(next, layerDraws);
@@ -378,7 +390,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       bulkLayer.setEnabled(Boolean(style.bulk));
       setRendererOptions(cy, rendererOptions(next.length, style));
       // The camera fits the whole graph from the start, from the definitions' positions.
-      if (fit) fitToPositions(cy, 40, positionsOf(next));
+      if (fit && chunked) fitToPositions(cy, 40, positionsOf(next));
+      else if (fit) cy.viewport(firstViewport(cy));
       // Benchmarks read the time from choosing a file to the new graph drawn from this mark, and to all of it drawn.
       cy.one('render', () => performance.mark('kg:graph-replaced'));
       stream = chunked ? streamRest(next, FIRST_CHUNK) : finished();
@@ -473,6 +486,20 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       // Fit, but never zoom in further than reading size: a two-node path should not fill the screen.
       const zoom = Math.min(MAX_FIT_ZOOM, (cy.width() - 80) / Math.max(box.w, 1), (cy.height() - 80) / Math.max(box.h, 1));
       cy.animate({ zoom, center: { eles } }, { duration: 300 });
+    },
+    resetView() {
+      pathLayout.forget();
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const p = firstPositions.get(n.id());
+          if (p) n.position(p);
+        });
+      });
+      cy.viewport(firstViewport(cy));
+    },
+    setPathLayout(paths) {
+      if (paths && paths.length > 0) pathLayout.show(paths);
+      else pathLayout.hide();
     },
     setCamera(camera) {
       cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
