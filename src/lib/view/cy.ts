@@ -1,6 +1,6 @@
 // The one place a Cytoscape instance is created and destroyed; everything else hands it data and class sets.
 import cytoscape from 'cytoscape';
-import type { Core, ElementDefinition, EventObject } from 'cytoscape';
+import type { ElementDefinition, EventObject } from 'cytoscape';
 import { stylesheet, styleForSize } from './style.ts';
 import type { StyleOptions } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
