@@ -85,7 +85,8 @@ describe('the first view', () => {
     const first = await camera(page);
     const placed = await positions(page);
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    await evalKg(page, "cy.getElementById('deepseek').position({ x: 5000, y: 5000 }) && cy.panBy({ x: 120, y: -40 })");
+    // An entity moved (as a drag or a relayout would) and the camera panned; the expression returns nothing big.
+    await evalKg(page, "(cy.getElementById('deepseek').position({ x: 5000, y: 5000 }), cy.panBy({ x: 120, y: -40 }), true)");
     await settled(page);
     expect((await camera(page)).zoom).not.toBeCloseTo(first.zoom, 3);
     await page.getByTestId('reset').click();
@@ -142,6 +143,57 @@ describe('the path layout', () => {
     expect(lanes.length).toBeGreaterThan(1);
     for (const xs of lanes) for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
     await shot(page, 'path-layout-k3');
+    await page.context().close();
+  });
+});
+
+describe('phones and tablets', () => {
+  for (const [width, height] of [
+    [390, 844],
+    [768, 1024],
+  ] as const) {
+    it(`at ${width}×${height}: the graph keeps ≥ 55% of the height with the bottom sheet open on a selection, which stays in view`, async () => {
+      const page = await openAt(width, height);
+      const sheet = page.getByTestId('sheet-handle');
+      expect(await sheet.getAttribute('aria-expanded')).toBe('false');
+      await evalKg(page, "(explorer.selectEntity('jd-cloud'), true)");
+      await expect.poll(() => sheet.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => page.getByTestId('details-name').isVisible()).toBe(true);
+      await settled(page);
+      const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+      expect(canvas.height).toBeGreaterThanOrEqual(height * 0.55);
+      // The selected entity is inside the (shorter) canvas, not under the sheet.
+      const at = await evalKg<{ x: number; y: number }>(page, "cy.getElementById('jd-cloud').renderedPosition()");
+      expect(at.y).toBeGreaterThan(0);
+      expect(at.y).toBeLessThan(canvas.height);
+      expect(at.x).toBeGreaterThan(0);
+      expect(at.x).toBeLessThan(canvas.width);
+      // The status line is in the sheet's bar, not over the canvas.
+      expect(await page.locator('.stage .status').isVisible()).toBe(false);
+      await shot(page, `sheet-open-${width}x${height}`);
+      await sheet.click();
+      await expect.poll(() => sheet.getAttribute('aria-expanded')).toBe('false');
+      await page.context().close();
+    });
+  }
+
+  it('at 390×844: secondary actions sit in a ⋯ menu that opens, works and closes from the keyboard', async () => {
+    const page = await openAt(390, 844);
+    const more = page.getByTestId('more-actions');
+    expect(await page.getByTestId('reset').isVisible()).toBe(false);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByTestId('reset').isVisible()).toBe(true);
+    await shot(page, 'phone-menu-open');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('more-actions');
+    // An action from the menu runs and closes it.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lang').click();
+    await expect.poll(() => evalKg(page, 'explorer.lang')).toBe('zh');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
     await page.context().close();
   });
 });

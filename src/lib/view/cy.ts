@@ -476,6 +476,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       });
     },
     center(id) {
+      // The container may just have changed size (a phone's bottom sheet opening): measure it before centring.
+      cy.resize();
       const el = cy.getElementById(id);
       if (el.nonempty()) cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
     },

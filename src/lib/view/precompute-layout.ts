@@ -14,9 +14,9 @@ export const PRECOMPUTE_DEFAULTS = {
   seeds: [1, 2, 3, 4, 5, 6] as readonly number[],
   /**
    * The canvas the first view is shaped for, less its margins: the app's canvas at 1440×900 (the side panel takes
-   * 380 px). The app stretches the layout to other canvases' proportions (first-view.ts).
+   * 380 px, the status line 20 px). The app stretches the layout to other canvases' proportions (first-view.ts).
    */
-  aspect: (1060 - 48) / (850 - 48),
+  aspect: (1060 - 48) / (830 - 48),
   /** Least distance between two nodes' boxes (labels included), in model px. */
   gap: 3,
   /**
