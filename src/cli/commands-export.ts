@@ -114,6 +114,7 @@ export const EXPORT_COMMANDS: Record<string, Command> = {
           transparent: false,
           background: '#ffffff',
           keepPathHighlight: Boolean(options.path),
+          focus: options.focus?.id,
           decor: { title: typeof values.title === 'string' ? values.title : (title ?? compiled.title), legend: true, sources: true, lang },
         },
         ...(options.path ? { highlight: [...chosen.nodes, ...chosen.edges] } : {}),

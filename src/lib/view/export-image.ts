@@ -7,6 +7,7 @@ import type { CompiledGraph } from '../graph/types.ts';
 import type { DecorOptions } from './export-decor.ts';
 import { buildDecor, composeSvg, DECOR_FONT, decorLayout } from './export-decor.ts';
 import { EXPORT_CLEARED, EXPORTED, VIEW_CLASS } from './classes.ts';
+import { withComposition } from './export-layout.ts';
 
 export const IMAGE_FORMATS = ['png', 'jpeg', 'svg'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -21,6 +22,8 @@ export interface ImageExportOptions {
   decor: DecorOptions;
   /** Keep the path highlight (for path exports). */
   keepPathHighlight: boolean;
+  /** A neighbourhood export's focus: set apart, and the neighbourhood laid out around it if crowded (export-layout.ts). */
+  focus?: string | undefined;
 }
 
 /** Chromium's limits: 32,767 px a side and 268,435,456 px in all (other browsers are stricter; this is the floor we trust). */
@@ -35,8 +38,17 @@ function loadSvgExtension(): Promise<void> {
   return svgLoaded;
 }
 
-/** Runs `draw` with only the selection shown and display-state classes cleared, then restores the canvas exactly. */
-async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, draw: () => Promise<T> | T): Promise<T> {
+/**
+ * Runs `draw` with only the selection shown, display-state classes cleared and a neighbourhood composed around `focus`
+ * (export-layout.ts), then restores the canvas exactly.
+ */
+async function withOnly<T>(
+  cy: Core,
+  selection: Selection,
+  keepPath: boolean,
+  focus: string | undefined,
+  draw: () => Promise<T>,
+): Promise<T> {
   const saved = new Map<string, string[]>();
   cy.batch(() => {
     const cleared = new Set<string>([...EXPORT_CLEARED, ...(keepPath ? [] : [VIEW_CLASS.path])]);
@@ -52,7 +64,7 @@ async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, dr
     });
   });
   try {
-    return await draw();
+    return await withComposition(cy, selection, focus, draw);
   } finally {
     cy.batch(() => {
       cy.elements().forEach((el) => {
@@ -75,7 +87,7 @@ export async function exportImage(cy: Core, subset: CompiledGraph, selection: Se
   if (selection.nodes.size === 0)
     throw new KgError({ code: 'EXPORT_EMPTY', severity: 'error', message: 'nothing to export: the chosen scope is empty' });
   if (options.format === 'svg') await loadSvgExtension();
-  return withOnly(cy, selection, options.keepPathHighlight, async () => {
+  return withOnly(cy, selection, options.keepPathHighlight, options.focus, async () => {
     const box = cy
       .elements()
       .filter((el) => !el.hasClass(VIEW_CLASS.hidden))
