@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from './harness.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { evalKg, settled, shot, startSession, waitForGraph } from './harness.ts';
+import { pngSize } from './image-decode.ts';
 
 let session: Session;
 
@@ -143,6 +145,40 @@ describe('the path layout', () => {
     expect(lanes.length).toBeGreaterThan(1);
     for (const xs of lanes) for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
     await shot(page, 'path-layout-k3');
+    await page.context().close();
+  });
+});
+
+describe('the path card', () => {
+  it('is a picture of the path with its quotes as footnotes, nothing cut at the right or bottom edge', async () => {
+    const page = await openAt(1440, 900, '#from=high-flyer&to=jd-cloud&lang=zh');
+    await page.getByRole('list', { name: '路径结果' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('path-card-0').click()]);
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    mkdirSync('test-results/exports', { recursive: true });
+    writeFileSync('test-results/exports/path-card-high-flyer-jd-cloud-zh.png', bytes);
+    const size = pngSize(bytes);
+    expect(size.width).toBeGreaterThanOrEqual(1440);
+    // The margins along the right and bottom edges (12 px at 2×) are blank: no line of text or shape runs into them.
+    const inked = await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const blank = (x: number, y: number, w: number, h: number): boolean =>
+        ctx.getImageData(x, y, w, h).data.every((v, i) => i % 4 === 3 || v > 245);
+      return {
+        right: !blank(image.width - 24, 0, 24, image.height),
+        bottom: !blank(12, image.height - 24, image.width - 12, 24),
+        // The path itself is drawn: coloured pixels in the band under the title.
+        drawing: !blank(12, 60, image.width - 12, 120),
+      };
+    }, Buffer.from(bytes).toString('base64'));
+    expect(inked).toEqual({ right: false, bottom: false, drawing: true });
     await page.context().close();
   });
 });
