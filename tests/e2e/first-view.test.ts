@@ -82,7 +82,7 @@ describe('the first view', () => {
     await page.context().close();
   });
 
-  it('Reset view returns to exactly the first view after panning, zooming and a relayout', async () => {
+  it('Reset view returns to exactly the first view after zooming, panning and moving an entity', async () => {
     const page = await openAt(1440, 900);
     const first = await camera(page);
     const placed = await positions(page);
