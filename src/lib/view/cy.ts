@@ -60,9 +60,10 @@ export interface CanvasHandle {
   /**
    * Replaces every element (a new graph); style and renderer options follow the graph's size. Large graphs go in
    * chunk by chunk, one per frame; the promise settles when every element is on the canvas (or a newer graph
-   * replaced this one).
+   * replaced this one). With `fit` and `shape` (the default), a small graph's layout is first shaped to the canvas's
+   * proportions (first-view.ts); placeholders waiting for a real layout should not be.
    */
-  setElements(elements: ElementDefinition[], fit: boolean): Promise<void>;
+  setElements(elements: ElementDefinition[], fit: boolean, shape?: boolean): Promise<void>;
   /** Settles when the graph being drawn is completely on the canvas. */
   settled(): Promise<void>;
   /** Relabels nodes and edges in place (language switch) without touching positions. */
@@ -366,7 +367,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   }
 
   const handle: CanvasHandle = {
-    setElements(next, fit) {
+    setElements(next, fit, shape = true) {
       stream.cancel();
       applied = new Map(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
       // What was set for the previous graph must not reach this one's later chunks (ids can be shared).
@@ -375,7 +376,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       lastLabels = new Map();
       drawnAs = bundledUnder(next);
       pathLayout.forget();
-      if (fit) shapeForCanvas(next, cy.width(), cy.height());
+      if (fit && shape) shapeForCanvas(next, cy.width(), cy.height());
       firstPositions = positionsById(next);
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
