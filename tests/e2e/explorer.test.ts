@@ -224,14 +224,19 @@ describe('tablet', () => {
     await page.goto(session.baseUrl);
     await waitForGraph(page);
     const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
-    const aside = (await page.getByTestId('details').boundingBox())!;
-    expect(aside.y).toBeGreaterThan(canvas.y + canvas.height / 2);
+    // The panels are a bottom sheet under the graph.
+    const sheet = (await page.getByTestId('sheet').boundingBox())!;
+    expect(sheet.y).toBeGreaterThan(canvas.y + canvas.height / 2);
     const at = await evalKg<{ x: number; y: number }>(page, "cy.getElementById('deepseek').renderedPosition()");
     await page.touchscreen.tap(canvas.x + at.x, canvas.y + at.y);
     await expect.poll(() => evalKg(page, 'explorer.entity')).toBe('deepseek');
+    // The sheet opens and the canvas, now shorter, centres the selection: find it again.
+    await settled(page);
+    const shorter = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const now = await evalKg<{ x: number; y: number }>(page, "cy.getElementById('deepseek').renderedPosition()");
     // Long press: touch, hold, release.
     const cdp = await context.newCDPSession(page);
-    const point = { x: canvas.x + at.x, y: canvas.y + at.y };
+    const point = { x: shorter.x + now.x, y: shorter.y + now.y };
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
     // Held until the long press has taken effect, however long the machine takes to notice it.
     await expect.poll(() => evalKg(page, 'explorer.depth')).toBe(1);

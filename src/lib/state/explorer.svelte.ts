@@ -86,13 +86,25 @@ export class Explorer {
     return this.remotePath?.key === key ? this.remotePath.answer : undefined;
   });
 
-  /** Entity and relation ids of the highlighted path result(s): one result, or all when `selected` is -1. */
-  pathSet: Set<string> | undefined = $derived.by(() => {
+  /** The highlighted path result(s): one result, or all when `selected` is -1. */
+  highlightedPaths: PathResult['paths'] | undefined = $derived.by(() => {
     const answer = this.pathAnswer;
     if (!answer || answer.kind !== 'ok' || answer.result.paths.length === 0 || !this.path) return undefined;
-    const chosen = this.path.selected === -1 ? answer.result.paths : [answer.result.paths[this.path.selected] ?? answer.result.paths[0]!];
-    return new Set(chosen.flatMap((p) => [...p.nodes, ...p.edges.map((e) => e.id)]));
+    return this.path.selected === -1 ? answer.result.paths : [answer.result.paths[this.path.selected] ?? answer.result.paths[0]!];
   });
+
+  /** Entity and relation ids of the highlighted path result(s). */
+  pathSet: Set<string> | undefined = $derived(
+    this.highlightedPaths && new Set(this.highlightedPaths.flatMap((p) => [...p.nodes, ...p.edges.map((e) => e.id)])),
+  );
+
+  /** The path layout: the highlighted paths laid out left to right, the rest of the graph hidden (view state only). */
+  pathLayout = $state(false);
+
+  /** The paths the canvas lays out (entity ids in reading order), while the path layout is on and a path is shown. */
+  pathLayoutPaths: string[][] | undefined = $derived(
+    this.pathLayout && this.highlightedPaths ? this.highlightedPaths.map((p) => [...p.nodes]) : undefined,
+  );
 
   /** The filters (types, modality, time) without the focus: what paths, lenses and exports agree with. */
   filter: ViewFilter = $derived({
@@ -111,6 +123,17 @@ export class Explorer {
       focus: this.entity && this.depth > 0 && this.graph.hasNode(this.entity) ? { id: this.entity, depth: this.depth } : undefined,
     }),
   );
+
+  /** What the canvas shows: the visible set, or only the highlighted paths while the path layout is on. */
+  canvasVisible: VisibleSet = $derived.by(() => {
+    const only = this.pathLayoutPaths && this.pathSet;
+    if (!only) return this.visible;
+    return {
+      ...this.visible,
+      nodes: new Set([...this.visible.nodes].filter((id) => only.has(id))),
+      edges: new Set([...this.visible.edges].filter((id) => only.has(id))),
+    };
+  });
 
   /** Relations without a date, marked on the canvas while an "as of" date is set. */
   undated: Set<string> | undefined = $derived(this.asOf ? new Set(this.graph.filterEdges((_, r) => r.date === undefined)) : undefined);
@@ -166,6 +189,7 @@ export class Explorer {
     this.camera = undefined;
     this.path = undefined;
     this.pathDraft = { options: {} };
+    this.pathLayout = false;
     this.hover = undefined;
     this.sizeLens = undefined;
     this.colourLens = 'type';
@@ -343,6 +367,7 @@ export class Explorer {
 
   /** The default view of the graph shown (its dataset and the language stay). */
   resetView(): void {
+    this.pathLayout = false;
     this.applyHash(toHash({ ...DEFAULT_STATE, lang: this.lang, dataset: this.dataset, source: this.remote?.base }));
   }
 

@@ -1,12 +1,14 @@
 // The one place a Cytoscape instance is created and destroyed; everything else hands it data and class sets.
 import cytoscape from 'cytoscape';
-import type { Core, ElementDefinition, EventObject } from 'cytoscape';
+import type { ElementDefinition, EventObject } from 'cytoscape';
 import { stylesheet, styleForSize } from './style.ts';
 import type { StyleOptions } from './style.ts';
 import { hasRealGpu } from './gpu.ts';
 import { createBulkLayer } from './bulk-layer.ts';
 import { setRendererOptions, styleNow } from './cytoscape-internals.ts';
 import { fitToPositions, MAX_FIT_ZOOM } from './viewport.ts';
+import { firstViewport, shapeForCanvas } from './first-view.ts';
+import { createPathLayout } from './path-layout-mode.ts';
 import { passGate } from '../test-gates.ts';
 import { bundleLabel, bundledUnder, nodeLabel } from './elements.ts';
 import { VIEW_CLASS, VIEW_CLASSES } from './classes.ts';
@@ -60,9 +62,10 @@ export interface CanvasHandle {
   /**
    * Replaces every element (a new graph); style and renderer options follow the graph's size. Large graphs go in
    * chunk by chunk, one per frame; the promise settles when every element is on the canvas (or a newer graph
-   * replaced this one).
+   * replaced this one). With `fit` and `shape` (the default), a small graph's layout is first shaped to the canvas's
+   * proportions (first-view.ts); placeholders waiting for a real layout should not be.
    */
-  setElements(elements: ElementDefinition[], fit: boolean): Promise<void>;
+  setElements(elements: ElementDefinition[], fit: boolean, shape?: boolean): Promise<void>;
   /** Settles when the graph being drawn is completely on the canvas. */
   settled(): Promise<void>;
   /** Relabels nodes and edges in place (language switch) without touching positions. */
@@ -74,6 +77,16 @@ export interface CanvasHandle {
   setLens(lens: CanvasLens): void;
   center(id: string): void;
   fit(ids?: ReadonlySet<string>): void;
+  /**
+   * The first view again: the graph's first positions (as shaped for this canvas) and the camera that shows all of
+   * it, labels included (first-view.ts). Call once the default view's classes are applied.
+   */
+  resetView(): void;
+  /**
+   * Lays the given paths (entity ids in reading order) out left to right, one lane each, animated (path-layout.ts);
+   * undefined puts every entity back where it was and restores the camera.
+   */
+  setPathLayout(paths: readonly (readonly string[])[] | undefined): void;
   setCamera(camera: { zoom: number; x: number; y: number }): void;
   /** Zooms by `factor` about the middle of the canvas, animated. */
   zoomBy(factor: number): void;
@@ -103,6 +116,12 @@ interface Stream {
 }
 
 const finished = (): Stream => ({ done: Promise.resolve(), cancel: () => {} });
+
+function positionsById(elements: ElementDefinition[]): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const el of elements) if (el.position) positions.set(String(el.data.id), { ...el.position });
+  return positions;
+}
 
 function positionsOf(elements: ElementDefinition[]): { x: number; y: number }[] {
   const positions: { x: number; y: number }[] = [];
@@ -188,19 +207,6 @@ export function chunkEnd(elements: readonly ElementDefinition[], from: number, s
  */
 const LARGE_PIXEL_RATIO = 1.01;
 
-/** Below this zoom a 12 px label is under 10 px on screen. */
-const READABLE_ZOOM = 0.85;
-
-/**
- * A small graph opens at a zoom where labels can be read, centred on the middle of the graph, rather than squeezed
- * to fit; "Fit" shows everything. Large graphs open fitted (their labels come and go with zoom anyway).
- */
-function readableStart(cy: Core): void {
-  if (cy.nodes().length > 300 || cy.zoom() >= READABLE_ZOOM) return;
-  cy.zoom(READABLE_ZOOM);
-  cy.center();
-}
-
 /**
  * Renderer options for a graph of `count` elements: large graphs are drawn at about 1×, and their edges hidden while
  * panning and zooming unless the bulk layer draws them (then Cytoscape draws only the few set apart, a path say, which
@@ -213,6 +219,8 @@ function rendererOptions(count: number, style: Partial<StyleOptions>): { hideEdg
 
 /** Creates the canvas in `container`. `destroy` is idempotent. */
 export function createCanvas(container: HTMLElement, elements: ElementDefinition[], events: CanvasEvents): CanvasHandle {
+  // A layout far from the canvas's proportions is shaped to them first (a phone held upright).
+  shapeForCanvas(elements, container.clientWidth, container.clientHeight);
   // WebGL only on a real GPU: under software GL (headless, VMs) it is far slower than the canvas renderer.
   const webgl = hasRealGpu();
   // The bulk layer needs a Cytoscape to check (`available`), so the first graph is styled for it if WebGL is off, and
@@ -272,8 +280,10 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   cy.on('layoutstop dragfree', () => scheduleLabels());
   // Cytoscape's own :selected state is not used; selection is view state applied as a class.
   cy.autounselectify(true);
-  fitToPositions(cy);
-  readableStart(cy);
+  /** Where the graph's entities stood when it was first shown (what "Reset view" restores). */
+  let firstPositions = positionsById(elements);
+  cy.viewport(firstViewport(cy));
+  const pathLayout = createPathLayout(cy);
   // The benchmark (and anyone profiling) reads the time to the first drawn frame from this mark.
   cy.one('render', () => performance.mark('kg:drawn'));
 
@@ -397,7 +407,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   }
 
   const handle: CanvasHandle = {
-    setElements(next, fit) {
+    setElements(next, fit, shape = true) {
       stream.cancel();
       applied = new Map(VIEW_CLASSES.map((c) => [c, new Set<string>()]));
       // What was set for the previous graph must not reach this one's later chunks (ids can be shared).
@@ -405,6 +415,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       lastLens = {};
       lastLabels = new Map();
       drawnAs = bundledUnder(next);
+      pathLayout.forget();
+      if (fit && shape) shapeForCanvas(next, cy.width(), cy.height());
+      firstPositions = positionsById(next);
       const chunked = next.length > STREAM_ABOVE;
       const first = chunked ? next.slice(0, FIRST_CHUNK) : next;
       style = sizeStyle(next, layerDraws);
@@ -418,7 +431,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       bulkLayer.setEnabled(Boolean(style.bulk));
       setRendererOptions(cy, rendererOptions(next.length, style));
       // The camera fits the whole graph from the start, from the definitions' positions.
-      if (fit) fitToPositions(cy, 40, positionsOf(next));
+      if (fit && chunked) fitToPositions(cy, 40, positionsOf(next));
+      else if (fit) cy.viewport(firstViewport(cy));
       // Benchmarks read the time from choosing a file to the new graph drawn from this mark, and to all of it drawn.
       cy.one('render', () => performance.mark('kg:graph-replaced'));
       stream = chunked ? streamRest(next, FIRST_CHUNK) : finished();
@@ -515,6 +529,8 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       });
     },
     center(id) {
+      // The container may just have changed size (a phone's bottom sheet opening): measure it before centring.
+      cy.resize();
       const el = cy.getElementById(id);
       if (el.nonempty()) cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
     },
@@ -525,6 +541,20 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
       // Fit, but never zoom in further than reading size: a two-node path should not fill the screen.
       const zoom = Math.min(MAX_FIT_ZOOM, (cy.width() - 80) / Math.max(box.w, 1), (cy.height() - 80) / Math.max(box.h, 1));
       cy.animate({ zoom, center: { eles } }, { duration: 300 });
+    },
+    resetView() {
+      pathLayout.forget();
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const p = firstPositions.get(n.id());
+          if (p) n.position(p);
+        });
+      });
+      cy.viewport(firstViewport(cy));
+    },
+    setPathLayout(paths) {
+      if (paths && paths.length > 0) pathLayout.show(paths);
+      else pathLayout.hide();
     },
     setCamera(camera) {
       cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });

@@ -9,6 +9,7 @@ import { buildDecor, composeSvg, DECOR_FONT, decorLayout, LEGEND_LINE, swatchPat
 import { EXPORT_CLEARED, EXPORT_OWN_LABELS, EXPORTED, VIEW_CLASS } from './classes.ts';
 import type { LabelLayout } from './export-labels.ts';
 import { labelBounds, labelPolygons, layoutLabels, paintLabels, svgLabels } from './export-labels.ts';
+import { withComposition } from './export-layout.ts';
 
 export const IMAGE_FORMATS = ['png', 'jpeg', 'svg'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -23,7 +24,7 @@ export interface ImageExportOptions {
   decor: DecorOptions;
   /** Keep the path highlight (for path exports). */
   keepPathHighlight: boolean;
-  /** A neighbourhood's centre, whose name the picture sets apart. */
+  /** A neighbourhood export's focus: its name set apart, and the neighbourhood laid out around it if crowded (export-layout.ts). */
   focus?: string | undefined;
 }
 
@@ -84,8 +85,17 @@ function loadSvgExtension(): Promise<void> {
   return svgLoaded;
 }
 
-/** Runs `draw` with only the selection shown and display-state classes cleared, then restores the canvas exactly. */
-async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, draw: () => Promise<T> | T): Promise<T> {
+/**
+ * Runs `draw` with only the selection shown, display-state classes cleared and a neighbourhood composed around `focus`
+ * (export-layout.ts), then restores the canvas exactly.
+ */
+async function withOnly<T>(
+  cy: Core,
+  selection: Selection,
+  keepPath: boolean,
+  focus: string | undefined,
+  draw: () => Promise<T>,
+): Promise<T> {
   const saved = new Map<string, string[]>();
   cy.batch(() => {
     const cleared = new Set<string>([...EXPORT_CLEARED, ...(keepPath ? [] : [VIEW_CLASS.path])]);
@@ -101,7 +111,7 @@ async function withOnly<T>(cy: Core, selection: Selection, keepPath: boolean, dr
     });
   });
   try {
-    return await draw();
+    return await withComposition(cy, selection, focus, draw);
   } finally {
     cy.batch(() => {
       cy.elements().forEach((el) => {
@@ -128,7 +138,7 @@ export async function exportImage(cy: Core, subset: CompiledGraph, selection: Se
   cy.nodes().forEach((n) => {
     saved.set(n.id(), { ...n.position() });
   });
-  return withOnly(cy, selection, options.keepPathHighlight, async () => {
+  return withOnly(cy, selection, options.keepPathHighlight, options.focus, async () => {
     // The picture's labels are its own (export-labels.ts), drawn over the graph: Cytoscape draws none.
     cy.batch(() => cy.elements().addClass(EXPORT_OWN_LABELS));
     try {
