@@ -48,7 +48,8 @@ async function open(viewport: { width: number; height: number }, hash = '#source
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${at}${hash}`);
-  await page.getByTestId('server-status').waitFor();
+  // Attached, not necessarily visible: a phone carries the status line in the bottom sheet's bar instead.
+  await page.getByTestId('server-status').waitFor({ state: 'attached' });
   return page;
 }
 
@@ -142,6 +143,9 @@ describe('the explorer on kg serve --data graph-data, in server mode', () => {
     await settled(page);
     await shot(page, 'server-mode-phone');
     expect(await status(page)).toMatch(/Showing \d+ of \d+ entities · server/);
+    // What the phone shows: the indicator in the sheet's bar under the canvas.
+    await expect.poll(() => page.getByTestId('sheet-handle').textContent()).toMatch(/Showing \d+ of \d+ entities · server/);
+    expect(await page.getByTestId('sheet-handle').isVisible()).toBe(true);
     await page.context().close();
   });
 });

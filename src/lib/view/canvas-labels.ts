@@ -37,6 +37,8 @@ const ANCHOR_CLASS: Partial<Record<Anchor, string>> = {
 
 /** Room kept free around a label on screen (px). */
 const GAP = 2;
+/** Room kept between a name and the canvas's edges (px): more than the outline Cytoscape draws around the text. */
+const EDGE_ROOM = 6;
 /**
  * Node bodies smaller than this on screen (px) do not keep labels off: in a dense graph seen whole (euroSIS) every
  * spot would touch some dot and no name would show; zoomed in, the bodies grow and do.
@@ -163,7 +165,10 @@ export function placeCanvasLabels(cy: Core, state: CanvasLabelState): { placed: 
   const shown =
     state.mode === 'none'
       ? { placed: requests.filter((r) => always(cy.getElementById(r.id))).map((r) => ({ id: r.id, spot: r.spots[0]! })), hidden: [] }
-      : placeLabels(requests, bodies, { gap: GAP });
+      : placeLabels(requests, bodies, {
+          gap: GAP,
+          bounds: { x1: EDGE_ROOM, y1: EDGE_ROOM, x2: width - EDGE_ROOM, y2: height - EDGE_ROOM },
+        });
   const hidden = new Set(requests.map((r) => r.id));
   for (const { id, spot } of shown.placed) {
     hidden.delete(id);

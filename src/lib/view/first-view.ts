@@ -58,7 +58,22 @@ export function firstViewport(cy: Core): { zoom: number; pan: { x: number; y: nu
     fitToPositions(cy);
     return { zoom: cy.zoom(), pan: { ...cy.pan() } };
   }
-  const box = shown.boundingBox({ includeLabels: true, includeOverlays: false });
+  // The nodes with their names below them at the stylesheet's size, as the layout spaced them: not Cytoscape's box of
+  // the labels as they are now, which the label placement changes (sides, size at this zoom, hidden), so that the same
+  // graph on the same canvas always gets the same first view and Reset view returns exactly to it.
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  shown.nodes().forEach((n) => {
+    const p = n.position();
+    const b = labelBox(String(n.data('label') ?? ''));
+    x1 = Math.min(x1, p.x - b.left);
+    x2 = Math.max(x2, p.x + b.right);
+    y1 = Math.min(y1, p.y - b.top);
+    y2 = Math.max(y2, p.y + b.bottom);
+  });
+  const box = { x1, y1, w: x2 - x1, h: y2 - y1 };
   const margin = FIRST_VIEW.margin;
   const zoom = Math.max(
     cy.minZoom(),

@@ -69,6 +69,28 @@ describe('placeLabels', () => {
     expect(always.placed.find((p) => p.id === 'c')).toMatchObject({ forced: true, index: 0 });
   });
 
+  it('keeps labels inside the bounds: a name at the right edge goes left, one that fits nowhere inside is hidden', () => {
+    const bounds = { x1: 0, y1: 0, x2: 200, y2: 200 };
+    const edge = body(190, 100);
+    const corner = body(5, 195);
+    const { placed, hidden } = placeLabels(
+      [request('edge', 2, edge, 'Language tools'), request('corner', 1, corner, 'Corner entity with a long name')],
+      [edge, corner],
+      { bounds },
+    );
+    for (const p of placed)
+      for (const c of corners(p.spot.rect)) {
+        expect(c.x).toBeGreaterThanOrEqual(bounds.x1);
+        expect(c.x).toBeLessThanOrEqual(bounds.x2);
+        expect(c.y).toBeGreaterThanOrEqual(bounds.y1);
+        expect(c.y).toBeLessThanOrEqual(bounds.y2);
+      }
+    expect(placed.map((p) => p.id)).toContain('edge');
+    expect(hidden).toEqual(['corner']);
+    // Unbounded, both show.
+    expect(placeLabels([request('edge', 2, edge), request('corner', 1, corner)], [edge, corner]).hidden).toEqual([]);
+  });
+
   it('uses the wrapped form, then a displaced spot with a leader, before giving up', () => {
     const centre = body(0, 0);
     const ring = [body(0, 34), body(0, -34), body(80, 0), body(-80, 0)];

@@ -61,6 +61,11 @@ export interface Placement {
 export interface PlacementOptions {
   /** Room kept free around every label, in the caller's units. */
   gap: number;
+  /**
+   * The area labels must lie wholly inside (the canvas's screen box): a spot reaching past it counts as taken, so no
+   * name is cut at an edge. Absent: unbounded (pictures grow to hold their labels).
+   */
+  bounds?: { x1: number; y1: number; x2: number; y2: number } | undefined;
 }
 
 const DEFAULTS: PlacementOptions = { gap: 1 };
@@ -156,7 +161,9 @@ export function placeLabels(
   bodies: readonly Rect[],
   options: Partial<PlacementOptions> = {},
 ): Placement {
-  const { gap } = { ...DEFAULTS, ...options };
+  const { gap, bounds } = { ...DEFAULTS, ...options };
+  const outside = (points: Point[]): boolean =>
+    bounds !== undefined && points.some((p) => p.x < bounds.x1 || p.y < bounds.y1 || p.x > bounds.x2 || p.y > bounds.y2);
   const tree = new RBush<Entry>();
   tree.load(bodies.map((b) => entry(corners(b), 'body')));
   const ordered = [...requests].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -170,7 +177,7 @@ export function placeLabels(
     let index = -1;
     for (let i = 0; i < request.spots.length; i++) {
       const spot = request.spots[i]!;
-      if (hits(corners(spot.rect, gap), () => true)) continue;
+      if (outside(corners(spot.rect)) || hits(corners(spot.rect, gap), () => true)) continue;
       if (spot.leader && hits(corners(leaderRect(spot.leader.from, spot.leader.to)), (kind) => kind === 'label')) continue;
       index = i;
       break;
