@@ -21,6 +21,12 @@ function ensureBuilt(): void {
     throw new KgError({ code: 'EXPORT_BUILD_FAILED', severity: 'error', message: 'vite build failed; run `npm run build` to see why' });
 }
 
+/**
+ * What the render page reported drawing for the last picture (labels' corners, legend swatches), or undefined. Only an
+ * e2e build (`vite build --mode e2e`) reports, so tests can measure a `kg export` PNG as they measure the app's.
+ */
+export let lastRenderReport: unknown;
+
 /** Renders a picture and returns its bytes. */
 export async function renderImage(request: RenderRequest): Promise<Uint8Array> {
   requireChromium();
@@ -36,6 +42,7 @@ export async function renderImage(request: RenderRequest): Promise<Uint8Array> {
       (req) => (window as unknown as { kgRender(r: typeof req): Promise<string> }).kgRender(req),
       request as unknown as Record<string, unknown>,
     );
+    lastRenderReport = await page.evaluate(() => (window as unknown as { __kgExportReport?: unknown }).__kgExportReport);
     return new Uint8Array(Buffer.from(base64, 'base64'));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -11,6 +11,7 @@ import { evalKg, settled, startSession } from './harness.ts';
 import type { PictureCount, Swatch, TextBox } from './picture-measure.ts';
 import { countOverlaps, svgSwatches, svgTextBoxes, swatchScores } from './picture-measure.ts';
 import { main } from '../../src/cli/main.ts';
+import * as renderImage from '../../src/cli/render-image.ts';
 
 let session: Session;
 let measure: Page;
@@ -148,6 +149,33 @@ describe('exported pictures are legible', () => {
         ),
       );
       await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('whole graph through `kg export`: PNG without overlapping or cut labels, legend in the types’ shapes', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const dir = mkdtempSync(join(tmpdir(), 'kg-legible-'));
+    try {
+      expect(await main(['export', '--format', 'png', '-o', join(dir, 'all.png')])).toBe(0);
+      const png = new Uint8Array(readFileSync(join(dir, 'all.png')));
+      writeFileSync(join(OUT, 'kg-export-whole-graph.png'), png);
+      // The render page of an e2e build reports the label boxes and swatches it drew, as the app's exporter does.
+      const report = renderImage.lastRenderReport as ExportReport | undefined;
+      expect(report, 'kg export reports the label boxes it drew').toBeDefined();
+      if (report) {
+        expect(report.crowdedNodes).toEqual([]);
+        expectReadable('kg-export-whole-graph.png', countOverlaps(report.labels));
+        const page = await session.newPage();
+        const shapes = await schemaShapes(page);
+        expectShapes(
+          'kg-export-whole-graph.png',
+          await swatchScores(page, { bytes: png, mime: 'image/png', scale: report.scale }, report.swatches, shapes),
+        );
+        await page.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
       vi.restoreAllMocks();
