@@ -7,6 +7,7 @@ import type { Anchor, LabelRequest, Rect } from './label-placement.ts';
 import { corners, edgeSpots, nodeSpots, placeLabels, pointAlong } from './label-placement.ts';
 import type { Point } from './label-placement.ts';
 import { LABEL_CLASS, LABEL_CLASSES, LABEL_FULL, VIEW_CLASS } from './classes.ts';
+import { EDGE_LABELS_MAX_EDGES } from './style.ts';
 
 /** How labels are chosen: placed without overlaps, all of them (overlapping), or only the selection's, a path's and the hovered. */
 export const LABEL_MODES = ['auto', 'all', 'none'] as const;
@@ -145,7 +146,13 @@ export function placeCanvasLabels(cy: Core, state: CanvasLabelState): { placed: 
     );
     requests.push({ id: n.id(), priority: rank(n) + size, spots, always: always(n) || state.mode === 'all' });
   });
-  cy.edges().forEach((e) => {
+  // A larger graph's relations carry no labels except where a class shows them (style.ts): reading every relation's
+  // style after each camera move would stall a large graph for seconds.
+  const large = cy.edges().length > EDGE_LABELS_MAX_EDGES;
+  const edges = large
+    ? cy.edges(`.${VIEW_CLASS.labelled}, .${VIEW_CLASS.path}, .${VIEW_CLASS.neighbour}, .${VIEW_CLASS.selected}`)
+    : cy.edges();
+  edges.forEach((e) => {
     if (e.hasClass(VIEW_CLASS.hidden)) return;
     const text = screenText(e, zoom);
     if (!text) return;
@@ -175,8 +182,11 @@ export function placeCanvasLabels(cy: Core, state: CanvasLabelState): { placed: 
     next.set(id, ANCHOR_CLASS[spot.anchor]);
   }
   for (const id of hidden) next.set(id, LABEL_CLASS.hidden);
+  const hasLabelClass = (el: NodeSingular | EdgeSingular): boolean => el.hasClass(LABEL_FULL) || LABEL_CLASSES.some((c) => el.hasClass(c));
   cy.batch(() => {
     cy.elements().forEach((el) => {
+      // Large graphs: a relation outside the placement that has no label class keeps none (its label is empty).
+      if (large && el.isEdge() && !next.has(el.id()) && !hasLabelClass(el)) return;
       // Off screen, a label is hidden until a placement after the camera stops there decides it (as sigma.js does).
       const want = next.has(el.id()) ? next.get(el.id()) : offScreenClass(el);
       const whole = el.id() === state.hovered;

@@ -254,6 +254,7 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
   }
   bulkLayer.setEnabled(Boolean(style.bulk));
   // Labels: placed after a layout, a camera move or a change of state (canvas-labels.ts), never per frame.
+  const RESCALE_MAX_ELEMENTS = 20_000;
   let labelScale = 1;
   let labelMode: LabelMode = 'auto';
   let hovered: string | undefined;
@@ -265,7 +266,9 @@ export function createCanvas(container: HTMLElement, elements: ElementDefinition
     labelsPending = false;
     if (destroyed) return;
     // A large graph's label sizes follow degree (6–28 px): scaled so the better connected two fifths or so are readable.
-    const scale = labelScaleFor(cy.zoom(), style.maxDegree ? 20 : 12);
+    // Restyling restyles every element: above RESCALE_MAX_ELEMENTS it would stall the page after each zoom, so a very
+    // large graph keeps its degree-scaled sizes and Cytoscape's cut-off for small text.
+    const scale = cy.elements().length > RESCALE_MAX_ELEMENTS ? 1 : labelScaleFor(cy.zoom(), style.maxDegree ? 20 : 12);
     if (scale !== labelScale) {
       labelScale = scale;
       cy.style(stylesheet({ ...style, labelScale }));

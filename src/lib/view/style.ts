@@ -52,9 +52,16 @@ const DEFAULTS: StyleOptions = {
 /** How a plain edge looks with `fastEdges`, whether Cytoscape or the bulk layer draws it. */
 export const BULK_EDGE_STYLE = { width: 1, colour: '#94a3b8', opacity: 0.5, undatedOpacity: 0.4 } as const;
 
+/** Graphs with more relations than this show relation labels only where a class asks (selection, path, hover). */
+export const EDGE_LABELS_MAX_EDGES = 400;
+
 /** Style options chosen by graph size. */
 export function styleForSize(nodes: number, edges: number, maxDegree: number): Partial<StyleOptions> {
-  return { edgeLabels: edges <= 400, maxDegree: nodes > 300 ? Math.max(2, maxDegree) : undefined, fastEdges: edges > 3000 };
+  return {
+    edgeLabels: edges <= EDGE_LABELS_MAX_EDGES,
+    maxDegree: nodes > 300 ? Math.max(2, maxDegree) : undefined,
+    fastEdges: edges > 3000,
+  };
 }
 
 /** The stylesheet. Display state (selection, emphasis, path, filters) is expressed only through classes (classes.ts). */
