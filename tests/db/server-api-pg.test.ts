@@ -2,7 +2,7 @@
 // prints with --json on graph-data/, and SQL-shaped ids and names through every endpoint are answered as data.
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { ANSWER_CASES, cliJson } from '../support/cli-answers.ts';
 import { loadData } from '../../src/cli/load-data.ts';
 import { compiledInput, loadGraph } from '../../src/server/db/load-graph.ts';
 import { pgSource } from '../../src/server/db/pg-source.ts';
@@ -36,12 +36,9 @@ afterAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 async function cli(...args: string[]): Promise<string> {
-  const stdout: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  expect(await main([...args, '--json'])).toBe(0);
-  vi.restoreAllMocks();
-  return stdout.join('');
+  const { code, stdout } = await cliJson(...args);
+  expect(code).toBe(0);
+  return stdout;
 }
 
 const get = async (path: string): Promise<{ status: number; body: string }> => {
@@ -51,22 +48,7 @@ const get = async (path: string): Promise<{ status: number; body: string }> => {
 const q = (params: Record<string, string>): string => new URLSearchParams(params).toString();
 
 describe('kg serve --db answers exactly what the CLI prints', () => {
-  it.each([
-    ['search 梁云峰', ['search', '梁云峰'], `/api/search?${q({ q: '梁云峰' })}`],
-    ["DeepSeek's neighbours at depth 1", ['neighbors', 'DeepSeek', '--depth', '1'], `/api/neighbors?${q({ id: 'DeepSeek', depth: '1' })}`],
-    ['High-Flyer → JD Cloud, one shortest', ['path', 'High-Flyer', 'JD Cloud'], `/api/path?${q({ from: 'High-Flyer', to: 'JD Cloud' })}`],
-    [
-      'High-Flyer → JD Cloud, k=3',
-      ['path', 'High-Flyer', 'JD Cloud', '--mode', 'k', '--k', '3'],
-      `/api/path?${q({ from: 'High-Flyer', to: 'JD Cloud', mode: 'k', k: '3' })}`,
-    ],
-    [
-      'a no-path query',
-      ['path', 'high-flyer', 'jd-cloud', '--max-hops', '2'],
-      `/api/path?${q({ from: 'high-flyer', to: 'jd-cloud', 'max-hops': '2' })}`,
-    ],
-    ['the stats', ['stats'], '/api/stats'],
-  ])('%s', async (_, args, path) => {
+  it.each(ANSWER_CASES)('%s', async (_, args, path) => {
     const reply = await get(path);
     expect(reply.status).toBe(200);
     expect(reply.body).toBe(await cli(...args));

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { ANSWER_CASES, cliJson } from '../support/cli-answers.ts';
 import { loadGraph } from '../../src/cli/load-data.ts';
 import { memorySource } from '../../src/lib/graph/source.ts';
 import { API_LIMITS } from '../../src/server/api.ts';
@@ -59,15 +59,7 @@ function send(path: string, method = 'GET', headers: Record<string, string> = {}
   });
 }
 
-/** What `kg ARGS --json` prints on stdout, and its exit code. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string }> {
-  const stdout: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const code = await main([...args, '--json']);
-  vi.restoreAllMocks();
-  return { code, stdout: stdout.join('') };
-}
+const cli = cliJson;
 
 const q = (params: Record<string, string>): string => new URLSearchParams(params).toString();
 const errorOf = (reply: Reply): { code: string; message: string } =>
@@ -75,25 +67,12 @@ const errorOf = (reply: Reply): { code: string; message: string } =>
 
 describe('the API answers exactly what the CLI prints with --json', () => {
   const cases: Array<[string, string[], string]> = [
-    ['search 梁云峰', ['search', '梁云峰'], `/api/search?${q({ q: '梁云峰' })}`],
-    ["DeepSeek's neighbours at depth 1", ['neighbors', 'DeepSeek', '--depth', '1'], `/api/neighbors?${q({ id: 'DeepSeek', depth: '1' })}`],
-    ['High-Flyer → JD Cloud, one shortest', ['path', 'High-Flyer', 'JD Cloud'], `/api/path?${q({ from: 'High-Flyer', to: 'JD Cloud' })}`],
-    [
-      'High-Flyer → JD Cloud, k=3',
-      ['path', 'High-Flyer', 'JD Cloud', '--mode', 'k', '--k', '3'],
-      `/api/path?${q({ from: 'High-Flyer', to: 'JD Cloud', mode: 'k', k: '3' })}`,
-    ],
-    [
-      'a path query with no path (and its reason)',
-      ['path', 'high-flyer', 'jd-cloud', '--max-hops', '2'],
-      `/api/path?${q({ from: 'high-flyer', to: 'jd-cloud', 'max-hops': '2' })}`,
-    ],
+    ...ANSWER_CASES,
     [
       'a path in Chinese, backward, avoiding an entity',
       ['path', 'jd-cloud', 'high-flyer', '--direction', 'backward', '--avoid', 'deepseek-r1', '--lang', 'zh'],
       `/api/path?${q({ from: 'jd-cloud', to: 'high-flyer', direction: 'backward', avoid: 'deepseek-r1', lang: 'zh' })}`,
     ],
-    ['the stats', ['stats'], '/api/stats'],
   ];
   it.each(cases)('%s', async (_, args, path) => {
     const expected = await cli(...args);
